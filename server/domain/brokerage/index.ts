@@ -1,0 +1,4 @@
+/**
+ * Brokerage roles (Gould & Fernandez 1989): see gould-fernandez.ts.
+ */
+export * from './gould-fernandez.js';

@@ -1,0 +1,221 @@
+/**
+ * All metrics of one wave in one analysis mode: the `metrics --format json` result of DATA-FORMAT.md §4,
+ * key for key. The graph is turned into CSR arrays once (context.ts) and every metric reads them;
+ * betweenness, closeness and harmonic closeness share one shortest-path sweep (Brandes 2001).
+ *
+ * What `weighted: true` changes (level 1–4 as weight), and nothing else:
+ * - `strength` appears: sum of tie levels (in + out in directed mode);
+ * - betweenness, closeness, harmonicCloseness: shortest paths with tie length 1/level;
+ * - eigenvector, pagerank: the adjacency holds the levels;
+ * - modularity and communities: Louvain and modularity with tie weight = level.
+ * Counts and structure stay binary: density, degree, components, isolates, clustering, transitivity,
+ * degreeCentralization, diameter and averagePathLength (steps, per DATA-FORMAT.md §3), kCore, eiIndex,
+ * crossCityTies, reciprocity.
+ *
+ * Directed mode: degree is in + out; betweenness follows arcs; closeness and harmonic closeness use
+ * incoming distances (NetworkX); eigenvector scores incoming ties; PageRank walks arcs. Clustering,
+ * transitivity, degreeCentralization, kCore, communities and the distances of the largest (weak)
+ * component use the undirected view. See each module for its reference and edge cases.
+ */
+import { ValidationError } from '../../errors.js';
+import { ANALYSIS_MODES, type AnalysisMode } from '../types.js';
+import { computeAverageClustering } from './average-clustering.js';
+import { computeAverageDegree } from './average-degree.js';
+import { computeBetweenness } from './betweenness.js';
+import { computeCloseness } from './closeness.js';
+import { computeClustering } from './clustering.js';
+import { computeCommunities } from './communities.js';
+import { computeComponents } from './components.js';
+import { contextOf, type MetricInput } from './context.js';
+import { computeCrossCityTies } from './cross-city-ties.js';
+import { computeDegree } from './degree.js';
+import { computeDegreeCentralization } from './degree-centralization.js';
+import { computeDensity } from './density.js';
+import { computeEigenvector } from './eigenvector.js';
+import { computeEiIndex } from './ei-index.js';
+import { computeHarmonicCloseness } from './harmonic-closeness.js';
+import { computeIsolates } from './isolates.js';
+import { computeKCore } from './k-core.js';
+import { computePageRank } from './pagerank.js';
+import { computePathLength } from './path-length.js';
+import { computeReciprocity } from './reciprocity.js';
+import { computeSize } from './size.js';
+import { computeTransitivity } from './transitivity.js';
+
+export interface WaveMetricsOptions {
+  /** Wave id, echoed in the result. */
+  wave: string;
+  /** Mode the graph was built in; must match its type (directed graph ⇔ `directed`). */
+  mode: AnalysisMode;
+  /** Tie level as weight where a metric has a weighted variant (see above). Default false. */
+  weighted?: boolean;
+  /** Node attribute defining the groups of the E-I index. Default `kind`. */
+  groupBy?: string;
+  /** Seed of Louvain's random order. Default 42. */
+  seed?: number;
+}
+
+export const WAVE_METRICS_DEFAULTS = { weighted: false, groupBy: 'kind', seed: 42 } as const;
+
+export interface NetworkMetrics {
+  nodes: number;
+  edges: number;
+  density: number;
+  averageDegree: number;
+  components: number;
+  largestComponent: number;
+  isolates: number;
+  transitivity: number;
+  averageClustering: number;
+  degreeCentralization: number;
+  diameter: number;
+  averagePathLength: number;
+  modularity: number;
+  communities: number;
+  /** Null when no tie is counted (see ei-index.ts). */
+  eiIndex: number | null;
+  crossCityTies: number;
+  /** Directed mode only. */
+  reciprocity?: number;
+  /** False when eigenvector values are a fallback (no ties, or no convergence; see eigenvector.ts). */
+  eigenvectorConverged: boolean;
+}
+
+export interface NodeMetrics {
+  id: string;
+  degree: number;
+  /** Directed mode only. */
+  inDegree?: number;
+  /** Directed mode only. */
+  outDegree?: number;
+  /** Weighted only. */
+  strength?: number;
+  betweenness: number;
+  closeness: number;
+  harmonicCloseness: number;
+  eigenvector: number;
+  pagerank: number;
+  clustering: number;
+  community: number;
+  kCore: number;
+}
+
+export interface WaveMetrics {
+  wave: string;
+  mode: AnalysisMode;
+  weighted: boolean;
+  groupBy: string;
+  network: NetworkMetrics;
+  groups: { eiIndex: Record<string, number | null> };
+  /** Sorted by id. */
+  nodes: NodeMetrics[];
+}
+
+function checkMode(mode: unknown, directed: boolean): AnalysisMode {
+  if (!(ANALYSIS_MODES as readonly unknown[]).includes(mode)) {
+    throw new ValidationError(`Unknown mode "${String(mode)}" (modes: ${ANALYSIS_MODES.join(', ')}).`, [
+      { column: 'mode', reason: `unknown mode ${String(mode)}` },
+    ]);
+  }
+  if ((mode === 'directed') !== directed) {
+    throw new ValidationError(
+      `Mode "${String(mode)}" needs a ${mode === 'directed' ? 'directed' : 'undirected'} graph; build the wave graph in that mode.`,
+      [{ column: 'mode', reason: `graph is ${directed ? 'directed' : 'undirected'}` }],
+    );
+  }
+  return mode as AnalysisMode;
+}
+
+/**
+ * Every network and node metric of one wave (DATA-FORMAT.md §4).
+ * @throws ValidationError naming the field: unknown `groupBy` attribute, bad `mode` or `seed`, invalid levels.
+ */
+export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptions): WaveMetrics {
+  const context = contextOf(input);
+  const mode = checkMode(options.mode, context.directed);
+  const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
+  const groupBy = options.groupBy ?? WAVE_METRICS_DEFAULTS.groupBy;
+  const seed = options.seed ?? WAVE_METRICS_DEFAULTS.seed;
+
+  // Input errors first, before any heavy work.
+  const ei = computeEiIndex(context, { groupBy });
+  const communities = computeCommunities(context, { weighted, seed });
+
+  const size = computeSize(context);
+  const components = computeComponents(context);
+  const eigenvector = computeEigenvector(context, { weighted });
+  const degree = computeDegree(context, { weighted });
+  const betweenness = computeBetweenness(context, { weighted });
+  const closeness = computeCloseness(context, { weighted });
+  const harmonic = computeHarmonicCloseness(context, { weighted });
+  // After betweenness: in binary undirected mode it reuses that sweep's BFS distances.
+  const paths = computePathLength(context);
+  const pagerank = computePageRank(context, { weighted }).values;
+  const clustering = computeClustering(context);
+  const kCore = computeKCore(context);
+
+  const network: NetworkMetrics = {
+    nodes: size.nodes,
+    edges: size.edges,
+    density: computeDensity(context),
+    averageDegree: computeAverageDegree(context),
+    components: components.components,
+    largestComponent: components.largestComponent,
+    isolates: computeIsolates(context).isolates,
+    transitivity: computeTransitivity(context),
+    averageClustering: computeAverageClustering(context),
+    degreeCentralization: computeDegreeCentralization(context),
+    diameter: paths.diameter,
+    averagePathLength: paths.averagePathLength,
+    modularity: communities.modularity,
+    communities: communities.communities,
+    eiIndex: ei.eiIndex,
+    crossCityTies: computeCrossCityTies(context),
+    ...(mode === 'directed' ? { reciprocity: computeReciprocity(context) } : {}),
+    eigenvectorConverged: eigenvector.converged,
+  };
+
+  const nodes = context.ids.map((id): NodeMetrics => ({
+    id,
+    degree: degree.degree[id]!,
+    ...(degree.inDegree && degree.outDegree
+      ? { inDegree: degree.inDegree[id]!, outDegree: degree.outDegree[id]! }
+      : {}),
+    ...(degree.strength ? { strength: degree.strength[id]! } : {}),
+    betweenness: betweenness[id]!,
+    closeness: closeness[id]!,
+    harmonicCloseness: harmonic[id]!,
+    eigenvector: eigenvector.values[id]!,
+    pagerank: pagerank[id]!,
+    clustering: clustering[id]!,
+    community: communities.membership[id]!,
+    kCore: kCore[id]!,
+  }));
+
+  return { wave: options.wave, mode, weighted, groupBy, network, groups: { eiIndex: ei.groups }, nodes };
+}
+
+export { createMetricContext, type MetricContext, type MetricInput } from './context.js';
+export { METRICS, findMetric, metricOutputs, type AnyMetricDescriptor } from './registry.js';
+export type * from './types.js';
+export { computeAverageClustering } from './average-clustering.js';
+export { computeAverageDegree } from './average-degree.js';
+export { computeBetweenness } from './betweenness.js';
+export { computeCloseness } from './closeness.js';
+export { computeClustering } from './clustering.js';
+export { computeCommunities, computeModularity, type CommunitiesResult } from './communities.js';
+export { computeComponents, type ComponentsResult } from './components.js';
+export { computeCrossCityTies } from './cross-city-ties.js';
+export { computeDegree, type DegreeResult } from './degree.js';
+export { computeDegreeCentralization } from './degree-centralization.js';
+export { computeDensity } from './density.js';
+export { computeEigenvector, type EigenvectorResult } from './eigenvector.js';
+export { computeEiIndex, type EiIndexResult } from './ei-index.js';
+export { computeHarmonicCloseness } from './harmonic-closeness.js';
+export { computeIsolates, type IsolatesResult } from './isolates.js';
+export { computeKCore } from './k-core.js';
+export { computePageRank, type PageRankResult } from './pagerank.js';
+export { computePathLength, type PathLengthResult } from './path-length.js';
+export { computeReciprocity } from './reciprocity.js';
+export { computeSize, type SizeResult } from './size.js';
+export { computeTransitivity } from './transitivity.js';
