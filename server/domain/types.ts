@@ -36,7 +36,7 @@ export interface Organization {
 export interface Wave {
   id: string;
   label: string;
-  /** ISO date, YYYY-MM-DD. */
+  /** ISO date, YYYY-MM-DD; '' when the bundle has no waves.csv (waves then keep their order of first appearance). */
   date: string;
   description?: string;
 }

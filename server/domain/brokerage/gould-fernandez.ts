@@ -4,7 +4,7 @@
  *
  * v brokers the two-path a → v → b when a ≠ b and there is no tie a → b. By the groups of a, v and b:
  * - coordinator (sna w_I): all three in the same group;
- * - itinerant (w_O, "consultant"): a and b in one group, v in another;
+ * - consultant (sna w_O; Gould & Fernandez's "itinerant broker"): a and b in one group, v in another;
  * - representative (b_IO): a in v's group, b outside — v carries its group's contact out;
  * - gatekeeper (b_OI): b in v's group, a outside — v lets outside contact in;
  * - liaison (b_O): three different groups.
@@ -12,7 +12,7 @@
  *
  * The roles are defined on directed ties: in directed mode they are the reported ties. In undirected and
  * reciprocated mode every tie counts in both directions (a symmetric matrix given to sna), so an open path
- * a – v – b is brokered both ways: it adds 2 to coordinator/itinerant/liaison, or 1 to representative and
+ * a – v – b is brokered both ways: it adds 2 to coordinator/consultant/liaison, or 1 to representative and
  * 1 to gatekeeper (a → v → b and b → v → a).
  *
  * Groups come from a node attribute (`kind` unless `groupBy` names another), read exactly as the E-I
@@ -25,7 +25,7 @@ import { nodeGroups } from '../metrics/ei-index.js';
 
 export const BROKERAGE_ROLES = [
   'coordinator',
-  'itinerant',
+  'consultant',
   'representative',
   'gatekeeper',
   'liaison',
@@ -110,7 +110,7 @@ export function computeBrokerage(input: MetricInput, options: BrokerageOptions =
 
   const totals: Record<BrokerageRole | 'total', number> = {
     coordinator: 0,
-    itinerant: 0,
+    consultant: 0,
     representative: 0,
     gatekeeper: 0,
     liaison: 0,
@@ -129,7 +129,7 @@ export function computeBrokerage(input: MetricInput, options: BrokerageOptions =
       id,
       group: labels[v] ?? null,
       coordinator: roleCounts[0],
-      itinerant: roleCounts[1],
+      consultant: roleCounts[1],
       representative: roleCounts[2],
       gatekeeper: roleCounts[3],
       liaison: roleCounts[4],

@@ -36,9 +36,19 @@ export interface RankedChange extends ValueChange {
   rankChange: number | null;
 }
 
+/** A label's before and after (community, brokerage role): no change or rank. */
+export interface LabelChange {
+  from: string | number | null;
+  to: string | number | null;
+  change: null;
+  fromRank: null;
+  toRank: null;
+  rankChange: null;
+}
+
 export interface NodeChange {
   id: string;
-  [metric: string]: RankedChange | string;
+  [metric: string]: RankedChange | LabelChange | string;
 }
 
 export interface MetricComparison {
@@ -47,11 +57,15 @@ export interface MetricComparison {
 }
 
 export interface CompareMetricOptions {
-  /** Node metrics whose values are labels, not quantities. Default ['community']. */
+  /** Node metrics whose values are labels, not quantities. Default ['community', 'brokerageRole']. */
   categorical?: readonly string[];
 }
 
-export const COMPARE_METRIC_DEFAULTS = { categorical: ['community'] } as const;
+export const COMPARE_METRIC_DEFAULTS = { categorical: ['community', 'brokerageRole'] } as const;
+
+function asLabel(value: unknown): string | number | null {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null;
+}
 
 function asValue(value: unknown): MetricValue {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -119,16 +133,20 @@ export function compareMetricResults(
     toById.set(node.id, node as Entries);
   }
   const metrics = numericKeys([...from.nodes, ...to.nodes], 'id');
+  // Label metrics hold strings (a brokerage role), which numericKeys passes over.
+  for (const key of categorical) {
+    if (!metrics.includes(key) && [...from.nodes, ...to.nodes].some((node) => key in node)) metrics.push(key);
+  }
 
   const nodes: NodeChange[] = ids.map((id) => ({ id }));
   for (const metric of metrics) {
     const before = ids.map((id) => asValue(fromById.get(id)?.[metric]));
     const after = ids.map((id) => asValue(toById.get(id)?.[metric]));
     if (categorical.has(metric)) {
-      ids.forEach((_id, i) => {
+      ids.forEach((id, i) => {
         nodes[i][metric] = {
-          from: before[i],
-          to: after[i],
+          from: asLabel(fromById.get(id)?.[metric]),
+          to: asLabel(toById.get(id)?.[metric]),
           change: null,
           fromRank: null,
           toRank: null,

@@ -17,6 +17,7 @@
  * transitivity, degreeCentralization, kCore, communities and the distances of the largest (weak)
  * component use the undirected view. See each module for its reference and edge cases.
  */
+import { computeBrokerage, type BrokerageRole } from '../brokerage/gould-fernandez.js';
 import { ValidationError } from '../../errors.js';
 import { ANALYSIS_MODES, type AnalysisMode } from '../types.js';
 import { computeAverageClustering } from './average-clustering.js';
@@ -98,6 +99,15 @@ export interface NodeMetrics {
   clustering: number;
   community: number;
   kCore: number;
+  /** Gould–Fernandez role with the most brokered paths (groups from `groupBy`); null when none. */
+  brokerageRole: BrokerageRole | null;
+  coordinator: number;
+  consultant: number;
+  representative: number;
+  gatekeeper: number;
+  liaison: number;
+  /** All brokered two-paths (the sum of the five roles). */
+  brokerage: number;
 }
 
 export interface WaveMetrics {
@@ -124,6 +134,18 @@ function checkMode(mode: unknown, directed: boolean): AnalysisMode {
     );
   }
   return mode as AnalysisMode;
+}
+
+function brokerageOf(node: ReturnType<typeof computeBrokerage>['nodes'][number]) {
+  return {
+    brokerageRole: node.primaryRole,
+    coordinator: node.coordinator,
+    consultant: node.consultant,
+    representative: node.representative,
+    gatekeeper: node.gatekeeper,
+    liaison: node.liaison,
+    brokerage: node.total,
+  };
 }
 
 /**
@@ -153,6 +175,7 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
   const pagerank = computePageRank(context, { weighted }).values;
   const clustering = computeClustering(context);
   const kCore = computeKCore(context);
+  const brokerage = computeBrokerage(context, { groupBy });
 
   const network: NetworkMetrics = {
     nodes: size.nodes,
@@ -175,7 +198,7 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
     eigenvectorConverged: eigenvector.converged,
   };
 
-  const nodes = context.ids.map((id): NodeMetrics => ({
+  const nodes = context.ids.map((id, index): NodeMetrics => ({
     id,
     degree: degree.degree[id]!,
     ...(degree.inDegree && degree.outDegree
@@ -190,6 +213,7 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
     clustering: clustering[id]!,
     community: communities.membership[id]!,
     kCore: kCore[id]!,
+    ...brokerageOf(brokerage.nodes[index]!),
   }));
 
   return { wave: options.wave, mode, weighted, groupBy, network, groups: { eiIndex: ei.groups }, nodes };

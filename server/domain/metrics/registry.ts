@@ -3,6 +3,7 @@
  * the client's metric picker and the i18n keys derive from these descriptors; `outputs` names every key
  * of `metrics --format json` (DATA-FORMAT.md §4) and which metric produces it.
  */
+import * as brokerage from '../brokerage/descriptor.js';
 import * as averageClustering from './average-clustering.js';
 import * as averageDegree from './average-degree.js';
 import * as betweenness from './betweenness.js';
@@ -54,6 +55,7 @@ export const METRICS: readonly AnyMetricDescriptor[] = [
   pagerank.descriptor,
   clustering.descriptor,
   kCore.descriptor,
+  brokerage.descriptor,
 ];
 
 /** The descriptor with this id, or undefined. */

@@ -20,7 +20,7 @@ function snaRows(graph: SnaGraph) {
   return graph.raw.map((r) => ({
     id: r.id,
     coordinator: r.w_I,
-    itinerant: r.w_O,
+    consultant: r.w_O,
     representative: r.b_IO,
     gatekeeper: r.b_OI,
     liaison: r.b_O,
@@ -60,12 +60,12 @@ describe('computeBrokerage', () => {
       ],
     );
     const v = computeBrokerage(graph).nodes.find((n) => n.id === 'v')!;
-    // x1→v→x2 coordinator; y1→v→y2 itinerant; x1→v→y2, x1→v→z1 representative; y1→v→x2 gatekeeper;
+    // x1→v→x2 coordinator; y1→v→y2 consultant; x1→v→y2, x1→v→z1 representative; y1→v→x2 gatekeeper;
     // y1→v→z1 liaison.
     expect(v).toMatchObject({
       group: 'X',
       coordinator: 1,
-      itinerant: 1,
+      consultant: 1,
       representative: 2,
       gatekeeper: 1,
       liaison: 1,
@@ -127,14 +127,14 @@ describe('computeBrokerage', () => {
     const byKind = computeBrokerage(graph).nodes.find((n) => n.id === 'v')!;
     expect(byKind).toMatchObject({ coordinator: 2, primaryRole: 'coordinator' });
     const byCity = computeBrokerage(graph, { groupBy: 'city' }).nodes.find((n) => n.id === 'v')!;
-    // a → v → b: both Gaziantep, v Hatay: itinerant. a → v → c: c has no city, so no group (as in the
+    // a → v → b: both Gaziantep, v Hatay: consultant. a → v → c: c has no city, so no group (as in the
     // E-I index): the two-path is not classified.
     expect(byCity).toMatchObject({
       group: 'Hatay',
-      itinerant: 1,
+      consultant: 1,
       liaison: 0,
       total: 1,
-      primaryRole: 'itinerant',
+      primaryRole: 'consultant',
     });
     expect(computeBrokerage(graph, { groupBy: 'city' }).nodes.find((n) => n.id === 'c')!.group).toBeNull();
   });
@@ -159,7 +159,7 @@ describe('computeBrokerage', () => {
     // One each: the coordinator comes first.
     expect(computeBrokerage(graph).nodes.find((n) => n.id === 'v')).toMatchObject({
       coordinator: 1,
-      itinerant: 1,
+      consultant: 1,
       representative: 1,
       gatekeeper: 1,
       primaryRole: 'coordinator',

@@ -71,3 +71,47 @@ describe('compareMetricResults', () => {
     expect(numeric.nodes[0]!.community).toMatchObject({ change: 2 });
   });
 });
+
+describe('compareMetricResults with label metrics', () => {
+  it('keeps brokerage roles as labels (from/to strings, no change or rank), even when every node has one', () => {
+    const from = {
+      network: {},
+      nodes: [
+        { id: 'a', brokerageRole: 'liaison' },
+        { id: 'b', brokerageRole: 'coordinator' },
+      ],
+    };
+    const to = {
+      network: {},
+      nodes: [
+        { id: 'a', brokerageRole: 'gatekeeper' },
+        { id: 'b', brokerageRole: null },
+      ],
+    };
+    const result = compareMetricResults(from, to);
+    expect(result.nodes).toEqual([
+      {
+        id: 'a',
+        brokerageRole: {
+          from: 'liaison',
+          to: 'gatekeeper',
+          change: null,
+          fromRank: null,
+          toRank: null,
+          rankChange: null,
+        },
+      },
+      {
+        id: 'b',
+        brokerageRole: {
+          from: 'coordinator',
+          to: null,
+          change: null,
+          fromRank: null,
+          toRank: null,
+          rankChange: null,
+        },
+      },
+    ]);
+  });
+});

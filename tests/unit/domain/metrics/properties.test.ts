@@ -71,8 +71,12 @@ describe('wave metrics properties', () => {
         let pagerank = 0;
         for (const node of nodes) {
           for (const [key, value] of Object.entries(node)) {
-            if (key !== 'id') expect(Number.isFinite(value)).toBe(true);
+            // brokerageRole is a role name (or null); every other value is a finite number.
+            if (key !== 'id' && key !== 'brokerageRole') expect(Number.isFinite(value)).toBe(true);
           }
+          expect(node.brokerage).toBe(
+            node.coordinator + node.consultant + node.representative + node.gatekeeper + node.liaison,
+          );
           expect(within(node.betweenness, 0, 1)).toBe(true);
           expect(within(node.clustering, 0, 1)).toBe(true);
           expect(node.eigenvector).toBeGreaterThanOrEqual(0);

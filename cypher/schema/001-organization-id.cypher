@@ -1,0 +1,2 @@
+// Organization ids are unique and stable across waves.
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE

@@ -1,0 +1,46 @@
+/**
+ * createApp(deps): the Express application without `listen`, so tests drive it with supertest
+ * against a real database. Routers per resource under /api, the built client at /, one error handler.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { AppDeps } from './http/deps.js';
+import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
+import { analysisRouter } from './http/routes/analysis.js';
+import { datasetRouter } from './http/routes/dataset.js';
+import { graphRouter } from './http/routes/graph.js';
+import { healthRouter } from './http/routes/health.js';
+import { organizationsRouter } from './http/routes/organizations.js';
+
+const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
+<body style="font-family:system-ui;margin:3rem;max-width:40rem">
+<h1>Köprü</h1><p>The API is running. The client has not been built: run <code>npm run build:client</code>.</p>
+<p>Try <a href="/api/health">/api/health</a> or <a href="/api/graph?wave=pre">/api/graph?wave=pre</a>.</p></body></html>`;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(healthRouter(deps));
+  api.use(datasetRouter(deps));
+  api.use(organizationsRouter(deps));
+  api.use(graphRouter(deps));
+  api.use(analysisRouter(deps));
+  api.use(notFoundHandler());
+  app.use('/api', api);
+
+  const index = path.join(deps.clientDist, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(deps.clientDist, { index: 'index.html', maxAge: '1h' }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('html').send(PLACEHOLDER);
+    });
+  }
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,83 @@
+/**
+ * The only reader of process.env. Parsed once with zod into a typed config; an invalid value
+ * stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+/** Project root (where package.json lives), whether run from sources or from dist/. */
+export const PROJECT_ROOT = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return here.includes(`${path.sep}dist${path.sep}`) || here.endsWith(`${path.sep}dist`)
+    ? path.resolve(here, '..', '..')
+    : path.resolve(here, '..');
+})();
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const EnvSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: z.string().min(1).optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  KOPRU_HOME: z.string().min(1).optional(),
+  KOPRU_NEO4J_PORT: port.optional(),
+  KOPRU_DATA: z.string().min(1).optional(),
+  KOPRU_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+export interface Neo4jConfig {
+  /** Set: use this server (any Neo4j 5, cluster or Aura). Unset: start the embedded database. */
+  uri: string | undefined;
+  user: string;
+  password: string | undefined;
+  database: string;
+  /** Folder of the embedded database, its password and logs. */
+  home: string;
+  /** Bolt port of the embedded database; undefined picks a free port. */
+  embeddedPort: number | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  neo4j: Neo4jConfig;
+  /** Bundle loaded at start-up when the database holds no dataset. */
+  demoBundle: string;
+  loadDemoWhenEmpty: boolean;
+  clientDist: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      column: issue.path.join('.'),
+      reason: issue.message,
+    }));
+    throw new ValidationError(
+      `Invalid environment: ${issues.map((i) => `${i.column} (${i.reason})`).join('; ')}`,
+      issues,
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      home: path.resolve(e.KOPRU_HOME ?? path.join(PROJECT_ROOT, '.kopru')),
+      embeddedPort: e.KOPRU_NEO4J_PORT,
+    },
+    demoBundle: path.resolve(e.KOPRU_DATA ?? path.join(PROJECT_ROOT, 'data', 'demo')),
+    loadDemoWhenEmpty: !(e.KOPRU_NO_DEMO === '1' || e.KOPRU_NO_DEMO === 'true'),
+    clientDist: path.join(PROJECT_ROOT, 'client', 'dist'),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The three analyses users ask for, on a whole dataset: the metrics of one wave, the change between
+ * two waves, and the isolated organizations with introduction suggestions. The CLI (on a bundle or
+ * the database) and the HTTP API (on the database) both call these, so they print the same numbers.
+ * Each result says whether the data is synthetic.
+ */
+import { compareWaves, type CompareResult } from '../compare/index.js';
+import { assertWave, buildWaveGraph, lastWaveId } from '../graph/build-wave-graph.js';
+import { findIsolated, type IsolationResult } from '../isolation/index.js';
+import { computeWaveMetrics, type WaveMetrics } from '../metrics/index.js';
+import type { AnalysisMode, Dataset } from '../types.js';
+import { NotFoundError } from '../../errors.js';
+
+export interface DatasetLabel {
+  name: string;
+  synthetic: boolean;
+}
+
+export interface WaveAnalysisOptions {
+  /** Default: the last wave by date. */
+  wave?: string | undefined;
+  mode?: AnalysisMode | undefined;
+  weighted?: boolean | undefined;
+  /** Node attribute for E-I and brokerage groups; default `kind`. */
+  groupBy?: string | undefined;
+  /** Louvain seed; default 42. */
+  seed?: number | undefined;
+}
+
+export interface CompareAnalysisOptions extends Omit<WaveAnalysisOptions, 'wave'> {
+  from: string;
+  to: string;
+  /** QAP permutations and density-test bootstrap samples; default 5000. */
+  permutations?: number | undefined;
+}
+
+export interface IsolationAnalysisOptions {
+  wave?: string | undefined;
+  mode?: AnalysisMode | undefined;
+  maxSuggestions?: number | undefined;
+}
+
+function label(dataset: Dataset): DatasetLabel {
+  return { name: dataset.info.name, synthetic: dataset.info.synthetic };
+}
+
+/** Drops undefined options so the analyses' own defaults apply (exactOptionalPropertyTypes). */
+function defined<T extends object>(options: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as never;
+}
+
+export function resolveWave(dataset: Dataset, wave: string | undefined): string {
+  if (wave !== undefined) {
+    assertWave(dataset, wave);
+    return wave;
+  }
+  const last = lastWaveId(dataset);
+  if (last === undefined) throw new NotFoundError('The dataset has no waves');
+  return last;
+}
+
+export function analyseWave(dataset: Dataset, options: WaveAnalysisOptions = {}): WaveMetrics & { dataset: DatasetLabel } {
+  const wave = resolveWave(dataset, options.wave);
+  const mode = options.mode ?? 'undirected';
+  const graph = buildWaveGraph(dataset, wave, mode);
+  const metrics = computeWaveMetrics(graph, defined({ ...options, wave, mode }));
+  return { ...metrics, dataset: label(dataset) };
+}
+
+export function analyseChange(
+  dataset: Dataset,
+  options: CompareAnalysisOptions,
+): CompareResult & { dataset: DatasetLabel } {
+  const result = compareWaves(dataset, defined(options), computeWaveMetrics);
+  return { ...result, dataset: label(dataset) };
+}
+
+export function analyseIsolation(
+  dataset: Dataset,
+  options: IsolationAnalysisOptions = {},
+): IsolationResult & { dataset: DatasetLabel } {
+  const wave = resolveWave(dataset, options.wave);
+  return { ...findIsolated(dataset, defined({ ...options, wave })), dataset: label(dataset) };
+}

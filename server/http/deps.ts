@@ -1,0 +1,21 @@
+/**
+ * What the HTTP layer needs from the rest of the process. `createApp(deps)` takes it, so tests can
+ * point the app at a throwaway database.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { DatasetStore } from '../neo4j/dataset-store.js';
+import type { DatasetRepository } from '../neo4j/repositories/dataset-repository.js';
+import type { OrganizationRepository } from '../neo4j/repositories/organization-repository.js';
+
+export interface AppDeps {
+  driver: Driver;
+  database: string;
+  /** True when the project started the database itself. */
+  embedded: boolean;
+  datasets: DatasetRepository;
+  organizations: OrganizationRepository;
+  store: DatasetStore;
+  /** Folder of the built client; a placeholder page is served when it has no index.html. */
+  clientDist: string;
+  log?: (message: string) => void;
+}

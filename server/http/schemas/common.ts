@@ -1,0 +1,26 @@
+/**
+ * zod schemas for query strings, and the one helper that turns a failed parse into a 400 naming
+ * every offending parameter. Schemas are strict: an unknown parameter is an error, not ignored.
+ */
+import { z } from 'zod';
+import { ValidationError } from '../../errors.js';
+import { ANALYSIS_MODES, ORGANIZATION_KINDS } from '../../domain/types.js';
+
+export const waveId = z.string().trim().min(1).max(200);
+export const mode = z.enum(ANALYSIS_MODES);
+export const kind = z.enum(ORGANIZATION_KINDS);
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, part = 'query'): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const column = unknownKeys.length > 0 ? unknownKeys.join(', ') : issue.path.join('.');
+    const reason = unknownKeys.length > 0 ? 'unknown parameter' : issue.message;
+    return { file: part, column, reason };
+  });
+  throw new ValidationError(
+    `Invalid ${part}: ${issues.map((i) => `${i.column || part} (${i.reason})`).join('; ')}`,
+    issues,
+  );
+}

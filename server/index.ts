@@ -1,0 +1,96 @@
+/**
+ * Process entry of `kopru start`: config, the database (embedded or NEO4J_URI), schema, the demo
+ * data when the database is empty, createApp, listen; and a graceful shutdown on SIGINT/SIGTERM
+ * that closes the HTTP server, then the driver, then the embedded database (no JVM left behind).
+ */
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { metricsWriteBack } from './domain/analysis/write-back.js';
+import { loadConfig, type Config } from './config.js';
+import { readBundleFolder } from './files/read-bundle.js';
+import { openDatabase } from './neo4j/connect.js';
+import { DatasetStore } from './neo4j/dataset-store.js';
+import { DatasetRepository } from './neo4j/repositories/dataset-repository.js';
+import { OrganizationRepository } from './neo4j/repositories/organization-repository.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (message: string) => void;
+  /** Install SIGINT/SIGTERM handlers that stop everything and exit (the CLI does; tests don't). */
+  handleSignals?: boolean;
+}
+
+export async function startServer(config: Config = loadConfig(), options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const db = await openDatabase(config.neo4j, { onProgress: log });
+  try {
+    const datasets = new DatasetRepository(db.driver, db.connection.database);
+    await datasets.applySchema();
+    const info = await datasets.readInfo();
+    if (info === null && config.loadDemoWhenEmpty) {
+      log(`The database is empty: importing the demo data from ${config.demoBundle} …`);
+      const dataset = await readBundleFolder(config.demoBundle);
+      const outcome = await datasets.import(dataset, { source: config.demoBundle, deriveMetrics: metricsWriteBack });
+      log(
+        `Imported ${outcome.counts.organizations} organizations, ${outcome.counts.ties} reported ties in ` +
+          `${outcome.counts.waves} waves, ${outcome.counts.events} events.`,
+      );
+    } else if (info !== null) {
+      log(`Using the dataset already in the database: ${info.name} (version ${info.version}).`);
+    }
+
+    const app = createApp({
+      driver: db.driver,
+      database: db.connection.database,
+      embedded: db.connection.embedded,
+      datasets,
+      organizations: new OrganizationRepository(db.driver, db.connection.database),
+      store: new DatasetStore(datasets),
+      clientDist: config.clientDist,
+      log,
+    });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+    server.requestTimeout = 60_000;
+    server.headersTimeout = 20_000;
+    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const url = `http://${shownHost}:${config.port}`;
+
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await db.close();
+      })();
+      return stopping;
+    };
+
+    if (options.handleSignals) {
+      const onSignal = (signal: NodeJS.Signals) => {
+        log(`\n${signal} received: stopping Köprü …`);
+        const force = setTimeout(() => process.exit(1), 20_000);
+        force.unref();
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
+    log(`Köprü is running at ${url}  (Ctrl-C to stop)`);
+    return { url, server, stop };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

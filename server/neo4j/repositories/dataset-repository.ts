@@ -1,0 +1,247 @@
+/**
+ * Reads and writes the dataset in Neo4j. An import is one write transaction (all or nothing) that
+ * also writes its (:Import) record; an import that would change nothing writes nothing at all.
+ * Reads run in one read transaction so the dataset is a consistent snapshot.
+ */
+import { randomUUID } from 'node:crypto';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { diffDatasets, hasChanges, type DatasetChanges } from '../../domain/diff/dataset-diff.js';
+import { foldForSearch } from '../../domain/text/fold.js';
+import type { MetricsWriteBack } from '../../domain/analysis/write-back.js';
+import type { Dataset, DatasetInfo } from '../../domain/types.js';
+import { cypher, schemaStatements } from '../cypher.js';
+import { withNeo4jErrors } from '../errors.js';
+import { toAttendance, toEvent, toOrganization, toResponse, toTie, toWave } from '../mappers.js';
+
+/** Rows per UNWIND statement: Neo4j's advice is 10k–50k rows per batch. */
+const BATCH_SIZE = 10_000;
+
+export interface StoredDatasetInfo extends DatasetInfo {
+  version: number;
+  updatedAt: string | null;
+}
+
+export interface ImportOptions {
+  replace?: boolean;
+  dryRun?: boolean;
+  /** Where the data came from (a path or file name), kept in the (:Import) record. */
+  source: string;
+  /**
+   * Metrics to store with the data, computed from the dataset as it is after the import (in the same
+   * transaction, so stored metrics always describe the stored data).
+   */
+  deriveMetrics?: (dataset: Dataset) => MetricsWriteBack;
+}
+
+export interface ImportOutcome {
+  changes: DatasetChanges;
+  /** False for a dry run and for an import that would change nothing. */
+  written: boolean;
+  importId: string | null;
+  datasetVersion: number | null;
+  counts: Record<string, number>;
+}
+
+function countsOf(dataset: Dataset): Record<string, number> {
+  return {
+    organizations: dataset.organizations.length,
+    waves: dataset.waves.length,
+    events: dataset.events.length,
+    ties: dataset.ties.length,
+    attendance: dataset.attendance.length,
+    responses: dataset.responses.length,
+  };
+}
+
+async function runBatched(tx: ManagedTransaction, query: string, rows: unknown[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+    await tx.run(query, { rows: rows.slice(start, start + BATCH_SIZE) });
+  }
+}
+
+function json(record: Record<string, string>): string | null {
+  return Object.keys(record).length === 0 ? null : JSON.stringify(record);
+}
+
+export class DatasetRepository {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  /** Applies cypher/schema/*.cypher in order; every statement is IF NOT EXISTS, so this is idempotent. */
+  async applySchema(): Promise<void> {
+    await withNeo4jErrors(async () => {
+      for (const { text } of schemaStatements()) {
+        await this.driver.executeQuery(text, {}, { database: this.database });
+      }
+    });
+  }
+
+  async readInfo(): Promise<StoredDatasetInfo | null> {
+    return withNeo4jErrors(async () => {
+      const { records } = await this.driver.executeQuery(
+        cypher('dataset/read-info'),
+        {},
+        { database: this.database, routing: 'READ' },
+      );
+      const row = records[0]?.toObject();
+      if (!row) return null;
+      const info: StoredDatasetInfo = {
+        name: String(row.name),
+        synthetic: row.synthetic === true,
+        version: Number(row.version ?? 0),
+        updatedAt: row.updatedAt === null ? null : String(row.updatedAt),
+      };
+      if (row.description !== null && row.description !== undefined) info.description = String(row.description);
+      return info;
+    });
+  }
+
+  /** The whole dataset, or null when nothing was imported yet. */
+  async load(): Promise<{ dataset: Dataset; version: number } | null> {
+    return withNeo4jErrors(async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+      try {
+        return await session.executeRead((tx) => this.readAll(tx));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async readAll(tx: ManagedTransaction): Promise<{ dataset: Dataset; version: number } | null> {
+    const rows = async (query: string) => (await tx.run(query)).records.map((r) => r.toObject());
+    const [infoRow] = await rows(cypher('dataset/read-info'));
+    if (!infoRow) return null;
+    const info: DatasetInfo = { name: String(infoRow.name), synthetic: infoRow.synthetic === true };
+    if (infoRow.description !== null && infoRow.description !== undefined) {
+      info.description = String(infoRow.description);
+    }
+    const dataset: Dataset = {
+      info,
+      organizations: (await rows(cypher('organizations/list-all'))).map(toOrganization),
+      waves: (await rows(cypher('waves/list-all'))).map(toWave),
+      events: (await rows(cypher('events/list-all'))).map(toEvent),
+      ties: (await rows(cypher('ties/list-all'))).map(toTie),
+      attendance: (await rows(cypher('attendance/list-all'))).map(toAttendance),
+      responses: (await rows(cypher('responses/list-all'))).map(toResponse),
+    };
+    return { dataset, version: Number(infoRow.version ?? 0) };
+  }
+
+  /**
+   * Imports a validated dataset in one transaction. Without `replace` it adds and updates by id
+   * (MERGE), so re-importing the same data changes nothing; with `replace` the previous dataset is
+   * deleted in the same transaction, so readers see either the old or the new one, never a mix.
+   */
+  async import(dataset: Dataset, options: ImportOptions): Promise<ImportOutcome> {
+    const replace = options.replace ?? false;
+    return withNeo4jErrors(async () => {
+      const session = this.driver.session({ database: this.database });
+      try {
+        return await session.executeWrite(async (tx) => {
+          const current = await this.readAll(tx);
+          const changes = diffDatasets(current?.dataset ?? null, dataset, replace);
+          const counts = countsOf(dataset);
+          if (options.dryRun || !hasChanges(changes)) {
+            return { changes, written: false, importId: null, datasetVersion: current?.version ?? null, counts };
+          }
+          await this.writeAll(tx, dataset, replace);
+          if (options.deriveMetrics) {
+            const stored = replace ? dataset : ((await this.readAll(tx))?.dataset ?? dataset);
+            const metrics = options.deriveMetrics(stored);
+            await runBatched(tx, cypher('metrics/write-organizations'), metrics.organizations);
+            await runBatched(tx, cypher('metrics/write-waves'), metrics.waves);
+          }
+          const at = new Date().toISOString();
+          const versionResult = await tx.run(cypher('dataset/write-info'), {
+            name: dataset.info.name,
+            synthetic: dataset.info.synthetic,
+            description: dataset.info.description ?? null,
+            at,
+          });
+          const datasetVersion = Number(versionResult.records[0]?.get('version'));
+          const importId = randomUUID();
+          await tx.run(cypher('imports/create'), {
+            id: importId,
+            at,
+            source: options.source,
+            counts: JSON.stringify({ ...counts, changes }),
+            replace,
+            datasetVersion,
+          });
+          return { changes, written: true, importId, datasetVersion, counts };
+        });
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async writeAll(tx: ManagedTransaction, dataset: Dataset, replace: boolean): Promise<void> {
+    if (replace) await tx.run(cypher('dataset/delete-all'));
+    await runBatched(
+      tx,
+      cypher('organizations/merge'),
+      dataset.organizations.map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        type: o.type ?? null,
+        city: o.city ?? null,
+        district: o.district ?? null,
+        focus: o.focus,
+        refugeeLed: o.refugeeLed ?? null,
+        founded: o.founded ?? null,
+        extra: json(o.extra),
+        searchName: foldForSearch(o.name),
+        searchCity: o.city === undefined ? null : foldForSearch(o.city),
+      })),
+    );
+    await runBatched(
+      tx,
+      cypher('waves/merge'),
+      dataset.waves.map((w, position) => ({
+        id: w.id,
+        label: w.label,
+        date: w.date,
+        description: w.description ?? null,
+        position,
+      })),
+    );
+    await runBatched(
+      tx,
+      cypher('events/merge'),
+      dataset.events.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type ?? null,
+        date: e.date,
+        endDate: e.endDate ?? null,
+        city: e.city ?? null,
+      })),
+    );
+    await runBatched(
+      tx,
+      cypher('ties/merge'),
+      dataset.ties.map((t) => ({ source: t.source, target: t.target, wave: t.wave, level: t.level, extra: json(t.extra) })),
+    );
+    await runBatched(tx, cypher('attendance/merge'), dataset.attendance);
+    await runBatched(tx, cypher('responses/merge'), dataset.responses);
+  }
+
+  async listImports(limit = 20): Promise<Record<string, unknown>[]> {
+    return withNeo4jErrors(async () => {
+      const { records } = await this.driver.executeQuery(
+        cypher('imports/list-recent'),
+        { limit: neo4j.int(limit) },
+        { database: this.database, routing: 'READ' },
+      );
+      return records.map((r) => {
+        const row = r.toObject();
+        return { ...row, counts: JSON.parse(String(row.counts)) as unknown };
+      });
+    });
+  }
+}
