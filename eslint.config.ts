@@ -14,7 +14,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(run|executeQuery)$/] > TemplateLiteral[expressions.length>0]",
+          selector:
+            'CallExpression[callee.property.name=/^(run|executeQuery)$/] > TemplateLiteral[expressions.length>0]',
           message: 'Cypher must come from cypher/*.cypher with $parameters, never an interpolated string.',
         },
       ],

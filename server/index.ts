@@ -25,7 +25,10 @@ export interface StartOptions {
   handleSignals?: boolean;
 }
 
-export async function startServer(config: Config = loadConfig(), options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config = loadConfig(),
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
   const db = await openDatabase(config.neo4j, { onProgress: log });
   try {
@@ -35,7 +38,10 @@ export async function startServer(config: Config = loadConfig(), options: StartO
     if (info === null && config.loadDemoWhenEmpty) {
       log(`The database is empty: importing the demo data from ${config.demoBundle} …`);
       const dataset = await readBundleFolder(config.demoBundle);
-      const outcome = await datasets.import(dataset, { source: config.demoBundle, deriveMetrics: metricsWriteBack });
+      const outcome = await datasets.import(dataset, {
+        source: config.demoBundle,
+        deriveMetrics: metricsWriteBack,
+      });
       log(
         `Imported ${outcome.counts.organizations} organizations, ${outcome.counts.ties} reported ties in ` +
           `${outcome.counts.waves} waves, ${outcome.counts.events} events.`,
@@ -55,7 +61,9 @@ export async function startServer(config: Config = loadConfig(), options: StartO
       log,
     });
     const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+      const listening = app.listen(config.port, config.host, (error?: Error) =>
+        error ? reject(error) : resolve(listening),
+      );
     });
     server.requestTimeout = 60_000;
     server.headersTimeout = 20_000;

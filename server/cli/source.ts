@@ -18,7 +18,8 @@ export async function loadSource(source: string | undefined, fromDb: boolean, io
     const db = await openDatabase(loadConfig().neo4j, { onProgress: (m) => io.stderr(`${m}\n`) });
     try {
       const loaded = await new DatasetRepository(db.driver, db.connection.database).load();
-      if (!loaded) throw new NotFoundError('The database holds no dataset yet: run `kopru import <bundle>` first');
+      if (!loaded)
+        throw new NotFoundError('The database holds no dataset yet: run `kopru import <bundle>` first');
       return loaded.dataset;
     } finally {
       await db.close();
@@ -27,6 +28,7 @@ export async function loadSource(source: string | undefined, fromDb: boolean, io
   if (source === undefined) throw new UsageError('missing <source>: a bundle folder, or --db');
   const full = path.resolve(io.cwd, source);
   const info = await stat(full).catch(() => null);
-  if (!info) throw new ValidationError(`${source}: no such file or folder`, [{ file: source, reason: 'not found' }]);
+  if (!info)
+    throw new ValidationError(`${source}: no such file or folder`, [{ file: source, reason: 'not found' }]);
   return readBundleFolder(full);
 }

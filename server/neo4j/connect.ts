@@ -25,7 +25,9 @@ export async function openDatabase(config: Neo4jConfig, options: OpenOptions = {
   const progress = options.onProgress ?? (() => undefined);
   if (config.uri !== undefined) {
     if (config.password === undefined) {
-      throw new UnavailableError('NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an existing server');
+      throw new UnavailableError(
+        'NEO4J_URI is set but NEO4J_PASSWORD is not: set both to use an existing server',
+      );
     }
     const connection: Neo4jConnection = {
       uri: config.uri,

@@ -21,7 +21,11 @@ function loadQueries(): Map<string, string> {
   const root = path.join(CYPHER_ROOT, 'queries');
   return new Map(
     listCypherFiles(root).map((file) => [
-      path.relative(root, file).split(path.sep).join('/').replace(/\.cypher$/, ''),
+      path
+        .relative(root, file)
+        .split(path.sep)
+        .join('/')
+        .replace(/\.cypher$/, ''),
       readFileSync(file, 'utf8'),
     ]),
   );

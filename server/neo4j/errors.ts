@@ -23,7 +23,10 @@ export function isUnavailable(error: unknown): boolean {
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (error.code === 'Neo.ClientError.Security.Unauthorized') {
-    return new UnavailableError('The database refused our credentials (check NEO4J_USER / NEO4J_PASSWORD)', 30);
+    return new UnavailableError(
+      'The database refused our credentials (check NEO4J_USER / NEO4J_PASSWORD)',
+      30,
+    );
   }
   if (isUnavailable(error)) {
     return new UnavailableError('The database is not reachable right now; try again shortly', 5);

@@ -30,7 +30,11 @@ export async function emptyDatabase(driver: Driver): Promise<void> {
   await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: neo4jContext().database });
 }
 
-export async function count(driver: Driver, query: string, params: Record<string, unknown> = {}): Promise<number> {
+export async function count(
+  driver: Driver,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<number> {
   const { records } = await driver.executeQuery(query, params, { database: neo4jContext().database });
   return Number(records[0]?.get(0));
 }
@@ -48,7 +52,11 @@ export async function snapshotCounts(driver: Driver): Promise<Record<string, num
 }
 
 export function readCsv(dir: string, file: string): Record<string, string>[] {
-  return parse(readFileSync(path.join(dir, file), 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+  return parse(readFileSync(path.join(dir, file), 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  });
 }
 
 /** Expected tie counts of a wave computed from ties.csv alone. */
@@ -60,5 +68,10 @@ export function expectedTies(dir: string, wave: string) {
     const [a, b] = pair.split('|');
     return ordered.has(`${a}>${b}`) && ordered.has(`${b}>${a}`);
   });
-  return { rows: rows.length, directed: ordered.size, undirected: unordered.size, reciprocated: reciprocated.length };
+  return {
+    rows: rows.length,
+    directed: ordered.size,
+    undirected: unordered.size,
+    reciprocated: reciprocated.length,
+  };
 }

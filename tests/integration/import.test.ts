@@ -72,7 +72,9 @@ describe('kopru import', () => {
       imports: 1,
     });
     // The Import record describes exactly what it wrote.
-    const { records } = await driver.executeQuery('MATCH (i:Import) RETURN i.counts AS counts, i.source AS source');
+    const { records } = await driver.executeQuery(
+      'MATCH (i:Import) RETURN i.counts AS counts, i.source AS source',
+    );
     const recorded = JSON.parse(String(records[0]?.get('counts'))) as Record<string, number>;
     expect(recorded.organizations).toBe(172);
     expect(recorded.ties).toBe(counts.ties);

@@ -32,7 +32,8 @@ export const compareCommand: Command = {
       weighted: { type: 'boolean', default: false },
       top: { type: 'string' },
     });
-    if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to are required');
+    if (values.from === undefined || values.to === undefined)
+      throw new UsageError('--from and --to are required');
     const format = parseFormat(values.format, 'table');
     const permutations = parseIntegerFlag('permutations', values.permutations, 1, 100_000);
     const seed = parseIntegerFlag('seed', values.seed, 0, 2 ** 31 - 1);

@@ -15,7 +15,10 @@ function changeTable(changes: DatasetChanges): string {
     const c = changes[kind];
     return `  ${kind.padEnd(14)} ${String(c.added).padStart(7)} ${String(c.changed).padStart(8)} ${String(c.removed).padStart(8)} ${String(c.unchanged).padStart(10)}`;
   });
-  return [`  ${''.padEnd(14)} ${'added'.padStart(7)} ${'changed'.padStart(8)} ${'removed'.padStart(8)} ${'unchanged'.padStart(10)}`, ...rows].join('\n');
+  return [
+    `  ${''.padEnd(14)} ${'added'.padStart(7)} ${'changed'.padStart(8)} ${'removed'.padStart(8)} ${'unchanged'.padStart(10)}`,
+    ...rows,
+  ].join('\n');
 }
 
 export const importCommand: Command = {

@@ -27,7 +27,11 @@ export const isolatedCommand: Command = {
     const maxSuggestions = parseIntegerFlag('suggestions', values.suggestions, 0, 20);
     const source = onePositional(positionals, values.db);
     const dataset = await loadSource(source, values.db, io);
-    const result = analyseIsolation(dataset, { wave: values.wave, mode: parseMode(values.mode), maxSuggestions });
+    const result = analyseIsolation(dataset, {
+      wave: values.wave,
+      mode: parseMode(values.mode),
+      maxSuggestions,
+    });
     if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else if (format === 'csv') io.stdout(isolatedCsv(result));
     else io.stdout(isolatedText(result));

@@ -36,7 +36,13 @@ export const metricsCommand: Command = {
     const top = parseIntegerFlag('top', values.top, 1, 1_000_000) ?? 20;
     const source = onePositional(positionals, values.db);
     const dataset = await loadSource(source, values.db, io);
-    const result = analyseWave(dataset, { wave: values.wave, mode, weighted: values.weighted, groupBy: values['group-by'], seed });
+    const result = analyseWave(dataset, {
+      wave: values.wave,
+      mode,
+      weighted: values.weighted,
+      groupBy: values['group-by'],
+      seed,
+    });
     const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
     if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else if (format === 'csv') io.stdout(metricsCsv(result, organizations));

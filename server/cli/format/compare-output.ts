@@ -7,10 +7,19 @@ import { formatNumber, renderTable, signed } from './text-table.js';
 
 export type ChangeAnalysis = ReturnType<typeof analyseChange>;
 
-type Change = { from: unknown; to: unknown; change: unknown; fromRank?: unknown; toRank?: unknown; rankChange?: unknown };
+type Change = {
+  from: unknown;
+  to: unknown;
+  change: unknown;
+  fromRank?: unknown;
+  toRank?: unknown;
+  rankChange?: unknown;
+};
 
 export function compareCsv(result: ChangeAnalysis, organizations: Map<string, Organization>): string {
-  const metrics = [...new Set(result.nodes.flatMap((node) => Object.keys(node)))].filter((key) => key !== 'id');
+  const metrics = [...new Set(result.nodes.flatMap((node) => Object.keys(node)))].filter(
+    (key) => key !== 'id',
+  );
   const parts = ['from', 'to', 'change', 'fromRank', 'toRank', 'rankChange'] as const;
   const header = ['id', 'name', 'kind', ...metrics.flatMap((m) => parts.map((p) => `${m}_${p}`))];
   const rows = result.nodes.map((node) => {
@@ -38,7 +47,11 @@ function verdict(p: number | null): string {
   return 'could well be chance';
 }
 
-export function compareTable(result: ChangeAnalysis, organizations: Map<string, Organization>, top: number): string {
+export function compareTable(
+  result: ChangeAnalysis,
+  organizations: Map<string, Organization>,
+  top: number,
+): string {
   const name = (id: string) => organizations.get(id)?.name ?? id;
   const d = result.densityTest;
   const density = result.network.density;
@@ -61,7 +74,12 @@ export function compareTable(result: ChangeAnalysis, organizations: Map<string, 
       `E-I index ${formatNumber(result.eiIndex.from)} → ${formatNumber(result.eiIndex.to)} (${signed(result.eiIndex.change)}).`,
     '',
     renderTable(
-      [{ header: 'network metric' }, { header: 'from', align: 'right' }, { header: 'to', align: 'right' }, { header: 'change', align: 'right' }],
+      [
+        { header: 'network metric' },
+        { header: 'from', align: 'right' },
+        { header: 'to', align: 'right' },
+        { header: 'change', align: 'right' },
+      ],
       Object.entries(result.network).map(([key, c]) => [key, c.from, c.to, signed(c.change)]),
     ),
     '',
@@ -96,12 +114,21 @@ export function compareTable(result: ChangeAnalysis, organizations: Map<string, 
   const movers = [...result.nodes]
     .map((node) => ({ node, degree: (node as unknown as Record<string, Change>).degree }))
     .filter(({ degree }) => typeof degree?.change === 'number')
-    .sort((a, b) => (b.degree?.change as number) - (a.degree?.change as number) || a.node.id.localeCompare(b.node.id))
+    .sort(
+      (a, b) =>
+        (b.degree?.change as number) - (a.degree?.change as number) || a.node.id.localeCompare(b.node.id),
+    )
     .slice(0, top);
   lines.push(
     `Largest gains in ties (top ${movers.length}; --format csv for every metric of every organization):`,
     renderTable(
-      [{ header: 'id' }, { header: 'name', max: 34 }, { header: 'degree', align: 'right' }, { header: 'change', align: 'right' }, { header: 'rank', align: 'right' }],
+      [
+        { header: 'id' },
+        { header: 'name', max: 34 },
+        { header: 'degree', align: 'right' },
+        { header: 'change', align: 'right' },
+        { header: 'rank', align: 'right' },
+      ],
       movers.map(({ node, degree }) => [
         node.id,
         name(node.id),

@@ -17,20 +17,35 @@ export function metricsCsv(result: WaveAnalysis, organizations: Map<string, Orga
   const rows = result.nodes.map((node) => {
     const org = organizations.get(node.id);
     const values = node as unknown as Record<string, string | number | null>;
-    return [node.id, org?.name ?? '', org?.kind ?? '', org?.type ?? '', org?.city ?? '', ...keys.map((key) => values[key] ?? null)];
+    return [
+      node.id,
+      org?.name ?? '',
+      org?.kind ?? '',
+      org?.type ?? '',
+      org?.city ?? '',
+      ...keys.map((key) => values[key] ?? null),
+    ];
   });
   return toCsv(header, rows);
 }
 
-export function metricsTable(result: WaveAnalysis, organizations: Map<string, Organization>, top: number): string {
-  const labels = new Map(metricOutputs('network', result.mode, result.weighted).map((o) => [o.key, o.label.en]));
+export function metricsTable(
+  result: WaveAnalysis,
+  organizations: Map<string, Organization>,
+  top: number,
+): string {
+  const labels = new Map(
+    metricOutputs('network', result.mode, result.weighted).map((o) => [o.key, o.label.en]),
+  );
   const network = Object.entries(result.network).map(([key, value]) => [labels.get(key) ?? key, key, value]);
   const groups = Object.entries(result.groups.eiIndex).map(([group, value]) => [
     `E-I index of ${group}`,
     `groups.eiIndex.${group}`,
     value,
   ]);
-  const ranked = [...result.nodes].sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id)).slice(0, top);
+  const ranked = [...result.nodes]
+    .sort((a, b) => b.betweenness - a.betweenness || a.id.localeCompare(b.id))
+    .slice(0, top);
   const nodes = renderTable(
     [
       { header: 'id' },
@@ -59,7 +74,10 @@ export function metricsTable(result: WaveAnalysis, organizations: Map<string, Or
     `${syntheticNotice(result.dataset.synthetic)}${result.dataset.name}`,
     `Wave ${result.wave} · ${result.mode}${result.weighted ? ' · weighted by level' : ''} · groups by ${result.groupBy}`,
     '',
-    renderTable([{ header: 'network metric' }, { header: 'key' }, { header: 'value', align: 'right' }], [...network, ...groups]),
+    renderTable(
+      [{ header: 'network metric' }, { header: 'key' }, { header: 'value', align: 'right' }],
+      [...network, ...groups],
+    ),
     '',
     `Top ${ranked.length} of ${result.nodes.length} organizations by betweenness (--top N for more, --format csv for all):`,
     nodes,

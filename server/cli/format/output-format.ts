@@ -10,7 +10,12 @@ export function parseFormat(value: string | undefined, fallback: OutputFormat): 
   throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
 }
 
-export function parseIntegerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+export function parseIntegerFlag(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^-?\d+$/.test(value) || number < min || number > max) {

@@ -39,10 +39,18 @@ export function renderTable(columns: Column[], rows: Cell[][]): string {
   const line = (cells: string[], header = false) =>
     cells
       .map((cell, i) => {
-        const right = !header && (columns[i]?.align ?? (typeof rows[0]?.[i] === 'number' ? 'right' : 'left')) === 'right';
+        const right =
+          !header && (columns[i]?.align ?? (typeof rows[0]?.[i] === 'number' ? 'right' : 'left')) === 'right';
         return right ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
       })
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header), true), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map((r) => line(r))].join('\n');
+  return [
+    line(
+      columns.map((c) => c.header),
+      true,
+    ),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...text.map((r) => line(r)),
+  ].join('\n');
 }

@@ -59,7 +59,10 @@ export function resolveWave(dataset: Dataset, wave: string | undefined): string 
   return last;
 }
 
-export function analyseWave(dataset: Dataset, options: WaveAnalysisOptions = {}): WaveMetrics & { dataset: DatasetLabel } {
+export function analyseWave(
+  dataset: Dataset,
+  options: WaveAnalysisOptions = {},
+): WaveMetrics & { dataset: DatasetLabel } {
   const wave = resolveWave(dataset, options.wave);
   const mode = options.mode ?? 'undirected';
   const graph = buildWaveGraph(dataset, wave, mode);

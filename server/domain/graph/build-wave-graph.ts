@@ -79,7 +79,8 @@ export function buildWaveGraph(
     if (tie.wave !== waveId || tie.source === tie.target) continue;
     const key = tieKey(tie.source, tie.target, true);
     const seen = reported.get(key);
-    if (!seen || tie.level > seen.level) reported.set(key, { source: tie.source, target: tie.target, level: tie.level });
+    if (!seen || tie.level > seen.level)
+      reported.set(key, { source: tie.source, target: tie.target, level: tie.level });
   }
 
   for (const { source, target, level } of reported.values()) {

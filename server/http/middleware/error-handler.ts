@@ -19,7 +19,9 @@ export function errorHandler(log: (message: string) => void = console.error): Er
     if (res.headersSent) return;
     if (error instanceof AppError) {
       if (error instanceof UnavailableError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+      res
+        .status(error.status)
+        .json({ error: { code: error.code, message: error.message, details: error.details } });
       return;
     }
     // Body-parser and similar middleware errors carry a 4xx status of their own.

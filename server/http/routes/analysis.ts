@@ -13,11 +13,21 @@ import { ResultCache } from '../result-cache.js';
 import { mode, parseInput, waveId } from '../schemas/common.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const seed = z.coerce.number().int().min(0).max(2 ** 31 - 1);
+const seed = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 const groupBy = z.string().trim().min(1).max(100);
 
 const MetricsQuery = z
-  .object({ wave: waveId.optional(), mode: mode.default('undirected'), groupBy: groupBy.optional(), weighted: flag.default(false), seed: seed.optional() })
+  .object({
+    wave: waveId.optional(),
+    mode: mode.default('undirected'),
+    groupBy: groupBy.optional(),
+    weighted: flag.default(false),
+    seed: seed.optional(),
+  })
   .strict();
 
 const CompareQuery = z
@@ -33,7 +43,11 @@ const CompareQuery = z
   .strict();
 
 const IsolatedQuery = z
-  .object({ wave: waveId.optional(), mode: mode.default('undirected'), suggestions: z.coerce.number().int().min(0).max(20).default(3) })
+  .object({
+    wave: waveId.optional(),
+    mode: mode.default('undirected'),
+    suggestions: z.coerce.number().int().min(0).max(20).default(3),
+  })
   .strict();
 
 export function analysisRouter(deps: AppDeps): Router {
@@ -63,13 +77,17 @@ export function analysisRouter(deps: AppDeps): Router {
   router.get('/metrics', async (req, res) => {
     const query = parseInput(MetricsQuery, req.query);
     const { dataset: data, version } = await dataset();
-    res.json(await cache.getOrCompute(version, `metrics ${JSON.stringify(query)}`, () => analyseWave(data, query)));
+    res.json(
+      await cache.getOrCompute(version, `metrics ${JSON.stringify(query)}`, () => analyseWave(data, query)),
+    );
   });
 
   router.get('/compare', async (req, res) => {
     const query = parseInput(CompareQuery, req.query);
     const { dataset: data, version } = await dataset();
-    res.json(await cache.getOrCompute(version, `compare ${JSON.stringify(query)}`, () => analyseChange(data, query)));
+    res.json(
+      await cache.getOrCompute(version, `compare ${JSON.stringify(query)}`, () => analyseChange(data, query)),
+    );
   });
 
   router.get('/isolated', async (req, res) => {

@@ -15,7 +15,17 @@ export function datasetRouter(deps: AppDeps): Router {
     parseInput(NoQuery, req.query);
     const current = await deps.store.current();
     if (!current) {
-      res.json({ name: null, synthetic: false, version: 0, organizations: 0, ngos: 0, institutions: 0, waves: 0, events: 0, ties: 0 });
+      res.json({
+        name: null,
+        synthetic: false,
+        version: 0,
+        organizations: 0,
+        ngos: 0,
+        institutions: 0,
+        waves: 0,
+        events: 0,
+        ties: 0,
+      });
       return;
     }
     const { dataset, version } = current;
@@ -40,7 +50,8 @@ export function datasetRouter(deps: AppDeps): Router {
     const dataset = current?.dataset;
     const waves = (dataset?.waves ?? []).map((wave) => {
       const waveTies = dataset?.ties.filter((t) => t.wave === wave.id) ?? [];
-      const responded = dataset?.responses.filter((r) => r.wave === wave.id && r.status === 'responded').length ?? 0;
+      const responded =
+        dataset?.responses.filter((r) => r.wave === wave.id && r.status === 'responded').length ?? 0;
       return { ...wave, reportedTies: waveTies.length, responded };
     });
     res.json({ waves });

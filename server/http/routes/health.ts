@@ -16,7 +16,12 @@ export function healthRouter(deps: AppDeps): Router {
       const row = records[0]?.toObject() ?? {};
       res.json({
         status: 'ok',
-        neo4j: { connected: true, version: String(row.version ?? ''), edition: row.edition ?? null, embedded: deps.embedded },
+        neo4j: {
+          connected: true,
+          version: String(row.version ?? ''),
+          edition: row.edition ?? null,
+          embedded: deps.embedded,
+        },
       });
     } catch (error) {
       if (!isUnavailable(error)) throw error;

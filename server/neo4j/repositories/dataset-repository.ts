@@ -93,7 +93,8 @@ export class DatasetRepository {
         version: Number(row.version ?? 0),
         updatedAt: row.updatedAt === null ? null : String(row.updatedAt),
       };
-      if (row.description !== null && row.description !== undefined) info.description = String(row.description);
+      if (row.description !== null && row.description !== undefined)
+        info.description = String(row.description);
       return info;
     });
   }
@@ -145,7 +146,13 @@ export class DatasetRepository {
           const changes = diffDatasets(current?.dataset ?? null, dataset, replace);
           const counts = countsOf(dataset);
           if (options.dryRun || !hasChanges(changes)) {
-            return { changes, written: false, importId: null, datasetVersion: current?.version ?? null, counts };
+            return {
+              changes,
+              written: false,
+              importId: null,
+              datasetVersion: current?.version ?? null,
+              counts,
+            };
           }
           await this.writeAll(tx, dataset, replace);
           if (options.deriveMetrics) {
@@ -225,7 +232,13 @@ export class DatasetRepository {
     await runBatched(
       tx,
       cypher('ties/merge'),
-      dataset.ties.map((t) => ({ source: t.source, target: t.target, wave: t.wave, level: t.level, extra: json(t.extra) })),
+      dataset.ties.map((t) => ({
+        source: t.source,
+        target: t.target,
+        wave: t.wave,
+        level: t.level,
+        extra: json(t.extra),
+      })),
     );
     await runBatched(tx, cypher('attendance/merge'), dataset.attendance);
     await runBatched(tx, cypher('responses/merge'), dataset.responses);
