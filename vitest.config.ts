@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // end-to-end tests driving Debian's Chromium. `npm test` runs all three.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-line-reporter.ts'],
     projects: [
       {
         test: {
