@@ -17,7 +17,7 @@ import { createDriver } from '../../server/neo4j/driver.js';
 import { DatasetStore } from '../../server/neo4j/dataset-store.js';
 import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
 import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
-import { DEMO_DIR, emptyDatabase, testDriver } from '../integration/helpers.js';
+import { DEMO_DIR, emptyDatabase, testDriver, useTestDatabaseEnv } from '../integration/helpers.js';
 import { neo4jContext } from '../integration/neo4j-context.js';
 import { cli } from '../unit/cli/run-cli.js';
 
@@ -93,6 +93,14 @@ describe('the API returns the same numbers from Neo4j as the CLI from the bundle
     );
     expect(api.body).toEqual(local);
     expect(api.body.qap.permutations).toBe(500);
+  });
+
+  it('kopru metrics --db reads the same data from Neo4j', async () => {
+    useTestDatabaseEnv();
+    const api = await request(app).get('/api/metrics').query({ wave: 'post' }).expect(200);
+    const { code, stdout } = await cli('metrics', '--db', '--wave', 'post', '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(api.body);
   });
 
   it('GET /api/isolated', async () => {
