@@ -30,7 +30,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const db = await openDatabase(config.neo4j, { onProgress: log });
+  const db = await openDatabase(config.neo4j, { onProgress: log, serve: true });
   try {
     const datasets = new DatasetRepository(db.driver, db.connection.database);
     await datasets.applySchema();
@@ -89,7 +89,10 @@ export async function startServer(
         force.unref();
         stop().then(
           () => process.exit(0),
-          () => process.exit(1),
+          (error: unknown) => {
+            log(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+            process.exit(1);
+          },
         );
       };
       process.once('SIGINT', onSignal);

@@ -6,7 +6,8 @@
 export class ResultCache {
   private readonly entries = new Map<string, unknown>();
 
-  constructor(private readonly capacity = 200) {}
+  // A compare result is ~300 KB of JSON on the demo; 50 entries keep memory in the tens of MB.
+  constructor(private readonly capacity = 50) {}
 
   async getOrCompute<T>(version: number, key: string, compute: () => T | Promise<T>): Promise<T> {
     const fullKey = `${version}\u0000${key}`;

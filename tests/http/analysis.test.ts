@@ -129,6 +129,10 @@ describe('analysis parameters', () => {
       ['/api/metrics', { wave: 'pre', weighted: 'maybe' }, 'weighted'],
       ['/api/metrics', { wave: 'pre', colour: 'red' }, 'colour'],
       ['/api/isolated', { suggestions: 99 }, 'suggestions'],
+      ['/api/isolated', { suggestions: '' }, 'suggestions'],
+      ['/api/metrics', { wave: 'pre', seed: '' }, 'seed'],
+      ['/api/metrics', { wave: 'pre', seed: '0x10' }, 'seed'],
+      ['/api/compare', { from: 'pre', to: 'post', permutations: '1e3' }, 'permutations'],
     ];
     for (const [route, query, field] of cases) {
       const res = await request(app).get(route).query(query);

@@ -3,7 +3,7 @@ import type { analyseChange } from '../../domain/analysis/index.js';
 import type { Organization } from '../../domain/types.js';
 import { toCsv } from './csv.js';
 import { syntheticNotice } from './metrics-output.js';
-import { formatNumber, renderTable, signed } from './text-table.js';
+import { formatNumber, renderTable, signed, wrapProse } from './text-table.js';
 
 export type ChangeAnalysis = ReturnType<typeof analyseChange>;
 
@@ -83,16 +83,17 @@ export function compareTable(
       Object.entries(result.network).map(([key, c]) => [key, c.from, c.to, signed(c.change)]),
     ),
     '',
-    'Meeting effect: new ties among pairs without a tie before, co-attending an event between the waves vs not:',
+    'Meeting effect: new ties / pairs without a tie before, for pairs that attended an event together between the',
+    'waves (co-attended) vs pairs that attended nothing together (others); rate ratio, Katz 95% CI, Fisher p:',
     renderTable(
       [
         { header: 'event type' },
-        { header: 'pairs of' },
-        { header: 'co-att. new/pairs', align: 'right' },
-        { header: 'others new/pairs', align: 'right' },
-        { header: 'rate ratio', align: 'right' },
+        { header: 'pairs' },
+        { header: 'co-attended', align: 'right' },
+        { header: 'others', align: 'right' },
+        { header: 'ratio', align: 'right' },
         { header: '95% CI', align: 'right' },
-        { header: 'p (Fisher)', align: 'right' },
+        { header: 'p', align: 'right' },
       ],
       result.meetingEffect
         .filter((row) => row.coAttendingPairs > 0)
@@ -139,5 +140,5 @@ export function compareTable(
     ),
     '',
   );
-  return lines.join('\n');
+  return wrapProse(lines.join('\n'));
 }

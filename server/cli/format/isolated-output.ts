@@ -2,6 +2,7 @@
 import type { analyseIsolation } from '../../domain/analysis/index.js';
 import { toCsv } from './csv.js';
 import { syntheticNotice } from './metrics-output.js';
+import { wrapProse } from './text-table.js';
 
 export type IsolationAnalysis = ReturnType<typeof analyseIsolation>;
 
@@ -49,5 +50,5 @@ export function isolatedText(result: IsolationAnalysis): string {
     for (const [i, suggestion] of org.suggestions.entries()) lines.push(`  ${i + 1}. ${suggestion.text.en}`);
     lines.push('');
   }
-  return lines.join('\n');
+  return wrapProse(lines.join('\n'));
 }

@@ -49,9 +49,8 @@ export function metricsTable(
   const nodes = renderTable(
     [
       { header: 'id' },
-      { header: 'name', max: 30 },
-      { header: 'kind' },
-      { header: 'degree', align: 'right' },
+      { header: 'name', max: 24 },
+      { header: 'deg', align: 'right' },
       { header: 'betweenness', align: 'right' },
       { header: 'closeness', align: 'right' },
       { header: 'eigenvector', align: 'right' },
@@ -61,7 +60,6 @@ export function metricsTable(
     ranked.map((node) => [
       node.id,
       organizations.get(node.id)?.name ?? '',
-      organizations.get(node.id)?.kind === 'institution' ? 'inst' : 'ngo',
       node.degree,
       node.betweenness,
       node.closeness,

@@ -54,3 +54,25 @@ export function renderTable(columns: Column[], rows: Cell[][]): string {
     ...text.map((r) => line(r)),
   ].join('\n');
 }
+
+/** Wraps prose lines longer than `width` at spaces, continuing with a two-space indent. */
+export function wrapProse(text: string, width = 100): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width) return line;
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = `  ${word}`;
+        } else {
+          current = current === '' ? word : `${current} ${word}`;
+        }
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}

@@ -5,7 +5,7 @@
  * Each result says whether the data is synthetic.
  */
 import { compareWaves, type CompareResult } from '../compare/index.js';
-import { assertWave, buildWaveGraph, lastWaveId } from '../graph/build-wave-graph.js';
+import { assertWave, buildWaveGraph, graphAttribute, lastWaveId } from '../graph/build-wave-graph.js';
 import { findIsolated, type IsolationResult } from '../isolation/index.js';
 import { computeWaveMetrics, type WaveMetrics } from '../metrics/index.js';
 import type { AnalysisMode, Dataset } from '../types.js';
@@ -66,7 +66,8 @@ export function analyseWave(
   const wave = resolveWave(dataset, options.wave);
   const mode = options.mode ?? 'undirected';
   const graph = buildWaveGraph(dataset, wave, mode);
-  const metrics = computeWaveMetrics(graph, defined({ ...options, wave, mode }));
+  const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
+  const metrics = computeWaveMetrics(graph, defined({ ...options, wave, mode, groupBy }));
   return { ...metrics, dataset: label(dataset) };
 }
 
@@ -74,7 +75,8 @@ export function analyseChange(
   dataset: Dataset,
   options: CompareAnalysisOptions,
 ): CompareResult & { dataset: DatasetLabel } {
-  const result = compareWaves(dataset, defined(options), computeWaveMetrics);
+  const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
+  const result = compareWaves(dataset, defined({ ...options, groupBy }), computeWaveMetrics);
   return { ...result, dataset: label(dataset) };
 }
 

@@ -18,6 +18,7 @@ import { ValidationError } from '../../errors.js';
 import { testDensityChange, type DensityTestResult } from './density-test.js';
 import { computeMeetingEffect, type MeetingEffectRow } from './meeting-effect.js';
 import {
+  change,
   compareMetricResults,
   type MetricResultLike,
   type NodeChange,
@@ -95,10 +96,6 @@ export interface CompareResult {
   nodes: NodeChange[];
 }
 
-function valueChange(from: number | null, to: number | null): ValueChange {
-  return { from, to, change: from === null || to === null ? null : to - from };
-}
-
 function countCrossSectorTies(graph: WaveGraph): number {
   let count = 0;
   graph.forEachEdge((_edge, _attributes, _source, _target, sourceAttributes, targetAttributes) => {
@@ -132,9 +129,9 @@ function compareEiIndex(from: WaveGraph, to: WaveGraph, groupBy: string): EiInde
   const names = [...new Set([...Object.keys(before.groups), ...Object.keys(after.groups)])].sort();
   // Group names are data (a city could be called "__proto__"): fromEntries makes them plain keys.
   const groups = Object.fromEntries(
-    names.map((name) => [name, valueChange(ownValue(before.groups, name), ownValue(after.groups, name))]),
+    names.map((name) => [name, change(ownValue(before.groups, name), ownValue(after.groups, name))]),
   );
-  return { ...valueChange(before.eiIndex, after.eiIndex), groups };
+  return { ...change(before.eiIndex, after.eiIndex), groups };
 }
 
 /**
@@ -190,7 +187,7 @@ export function compareWaves(
     qap: computeQap(fromGraph, toGraph, { permutations, seed, weighted }),
     densityTest: testDensityChange(fromGraph, toGraph, { samples: permutations, seed }),
     eiIndex,
-    crossSectorTies: valueChange(countCrossSectorTies(fromGraph), countCrossSectorTies(toGraph)),
+    crossSectorTies: change(countCrossSectorTies(fromGraph), countCrossSectorTies(toGraph)),
     meetingEffect: [
       ...computeMeetingEffect(dataset, fromGraph, toGraph, meetingOptions),
       ...computeMeetingEffect(dataset, fromGraph, toGraph, { ...meetingOptions, crossSectorOnly: true }),

@@ -82,7 +82,8 @@ function numericKeys(records: Iterable<object>, skip: string): string[] {
   return [...keys];
 }
 
-function change(from: MetricValue, to: MetricValue): ValueChange {
+/** `{from, to, change}` with change = to − from, null when either is missing. */
+export function change(from: MetricValue, to: MetricValue): ValueChange {
   return { from, to, change: from === null || to === null ? null : to - from };
 }
 

@@ -10,6 +10,8 @@ import { NotFoundError } from '../../errors.js';
 import type { AnalysisMode, Dataset, Organization } from '../types.js';
 
 export interface NodeAttributes {
+  /** Extra columns of organizations.csv, by their column name (e.g. `languages`). */
+  [extra: string]: unknown;
   name: string;
   kind: Organization['kind'];
   type: string;
@@ -34,8 +36,17 @@ export function tieKey(source: string, target: string, directed: boolean): strin
   return source < target ? `${source}--${target}` : `${target}--${source}`;
 }
 
+/** Column names of organizations.csv that differ from the attribute names in the graph. */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = { refugee_led: 'refugeeLed' };
+
+/** The graph attribute a user means by a column name (`refugee_led` → `refugeeLed`). */
+export function graphAttribute(name: string): string {
+  return COLUMN_ALIASES[name] ?? name;
+}
+
 export function nodeAttributes(org: Organization): NodeAttributes {
   return {
+    ...org.extra,
     name: org.name,
     kind: org.kind,
     type: org.type ?? '',

@@ -8,6 +8,7 @@
  * Matches NetworkX `adamic_adar_index` on undirected graphs; directed graphs are read through
  * their undirected neighbourhoods (see neighborhoods.ts), which NetworkX does not support.
  */
+import { compareIds } from '../metrics/context.js';
 import type { Neighborhoods } from './neighborhoods.js';
 
 /** Neighbours shared by `u` and `v`, in `u`'s neighbourhood order; empty when either is unknown. */
@@ -29,8 +30,4 @@ export function adamicAdarIndex(neighborhoods: Neighborhoods, u: string, v: stri
   return commonNeighbors(neighborhoods, u, v)
     .sort(compareIds)
     .reduce((sum, w) => sum + 1 / Math.log(neighborhoods.get(w)?.size ?? 2), 0);
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

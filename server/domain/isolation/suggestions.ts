@@ -24,6 +24,7 @@
  * no tie to any institution, the best-scoring institution, if any, is moved to the first place: the
  * project exists to build NGO–institution cooperation.
  */
+import { compareIds } from '../metrics/context.js';
 import type { Neighborhoods } from './neighborhoods.js';
 import { adamicAdarIndex, commonNeighbors } from './adamic-adar.js';
 import {
@@ -397,6 +398,3 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Ids by code unit: the same order on every machine and locale. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -10,14 +10,10 @@ import { METRICS } from '../../domain/metrics/registry.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
-import { mode, parseInput, waveId } from '../schemas/common.js';
+import { integer, mode, parseInput, waveId } from '../schemas/common.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const seed = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1);
+const seed = integer(0, 2 ** 31 - 1);
 const groupBy = z.string().trim().min(1).max(100);
 
 const MetricsQuery = z
@@ -35,7 +31,7 @@ const CompareQuery = z
     from: waveId,
     to: waveId,
     mode: mode.default('undirected'),
-    permutations: z.coerce.number().int().min(1).max(100_000).default(5000),
+    permutations: integer(1, 100_000).default(5000),
     seed: seed.default(42),
     groupBy: groupBy.optional(),
     weighted: flag.default(false),
@@ -46,7 +42,7 @@ const IsolatedQuery = z
   .object({
     wave: waveId.optional(),
     mode: mode.default('undirected'),
-    suggestions: z.coerce.number().int().min(0).max(20).default(3),
+    suggestions: integer(0, 20).default(3),
   })
   .strict();
 

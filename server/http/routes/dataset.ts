@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cypher } from '../../neo4j/cypher.js';
-import { withNeo4jErrors } from '../../neo4j/errors.js';
+import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../../neo4j/errors.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../schemas/common.js';
 
@@ -77,7 +77,7 @@ export function datasetRouter(deps: AppDeps): Router {
           attendees: Number(row.attendees),
         };
       });
-    });
+    }, INTERACTIVE_DEADLINE_MS);
     res.json({ events });
   });
 

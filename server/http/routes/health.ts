@@ -1,17 +1,24 @@
 /** GET /api/health: is the server up and can it reach the database? 503 while it cannot. */
 import { Router } from 'express';
 import { cypher } from '../../neo4j/cypher.js';
-import { isUnavailable } from '../../neo4j/errors.js';
+import { isUnavailable, withNeo4jErrors } from '../../neo4j/errors.js';
 import type { AppDeps } from '../deps.js';
+
+/** Health checks answer fast: a database that does not answer in 3 s counts as down. */
+const HEALTH_DEADLINE_MS = 3_000;
 
 export function healthRouter(deps: AppDeps): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
     try {
-      const { records } = await deps.driver.executeQuery(
-        cypher('health/version'),
-        {},
-        { database: deps.database, routing: 'READ' },
+      const { records } = await withNeo4jErrors(
+        () =>
+          deps.driver.executeQuery(
+            cypher('health/version'),
+            {},
+            { database: deps.database, routing: 'READ' },
+          ),
+        HEALTH_DEADLINE_MS,
       );
       const row = records[0]?.toObject() ?? {};
       res.json({

@@ -3,14 +3,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
-import { kind, parseInput } from '../schemas/common.js';
+import { integer, kind, parseInput } from '../schemas/common.js';
 
 const ListQuery = z
   .object({
     kind: kind.optional(),
     city: z.string().trim().min(1).max(200).optional(),
     q: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+    limit: integer(1, 10_000).default(1000),
   })
   .strict();
 

@@ -10,6 +10,15 @@ export const waveId = z.string().trim().min(1).max(200);
 export const mode = z.enum(ANALYSIS_MODES);
 export const kind = z.enum(ORGANIZATION_KINDS);
 
+/** A whole number written in decimal digits; `z.coerce` would accept '', ' ', '0x10' and '1e3'. */
+export function integer(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, part = 'query'): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;

@@ -10,11 +10,14 @@ import { foldForSearch } from '../../domain/text/fold.js';
 import type { MetricsWriteBack } from '../../domain/analysis/write-back.js';
 import type { Dataset, DatasetInfo } from '../../domain/types.js';
 import { cypher, schemaStatements } from '../cypher.js';
-import { withNeo4jErrors } from '../errors.js';
+import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../errors.js';
 import { toAttendance, toEvent, toOrganization, toResponse, toTie, toWave } from '../mappers.js';
 
 /** Rows per UNWIND statement: Neo4j's advice is 10k–50k rows per batch. */
 const BATCH_SIZE = 10_000;
+
+/** Reading a whole dataset may take longer than an interactive query, but must not hang forever. */
+const LOAD_DEADLINE_MS = 60_000;
 
 export interface StoredDatasetInfo extends DatasetInfo {
   version: number;
@@ -96,7 +99,7 @@ export class DatasetRepository {
       if (row.description !== null && row.description !== undefined)
         info.description = String(row.description);
       return info;
-    });
+    }, INTERACTIVE_DEADLINE_MS);
   }
 
   /** The whole dataset, or null when nothing was imported yet. */
@@ -108,7 +111,7 @@ export class DatasetRepository {
       } finally {
         await session.close();
       }
-    });
+    }, LOAD_DEADLINE_MS);
   }
 
   private async readAll(tx: ManagedTransaction): Promise<{ dataset: Dataset; version: number } | null> {

@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { foldForSearch } from '../../domain/text/fold.js';
 import { cypher } from '../cypher.js';
-import { withNeo4jErrors } from '../errors.js';
+import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../errors.js';
 import { toOrganization } from '../mappers.js';
 
 export interface OrganizationFilter {
@@ -76,7 +76,7 @@ export class OrganizationRepository {
           focus: Array.isArray(row.focus) ? row.focus.map(String) : [],
         };
       });
-    });
+    }, INTERACTIVE_DEADLINE_MS);
   }
 
   async get(id: string) {
@@ -99,6 +99,6 @@ export class OrganizationRepository {
           endDate: e.endDate ?? null,
         })),
       };
-    });
+    }, INTERACTIVE_DEADLINE_MS);
   }
 }

@@ -63,12 +63,12 @@ describe('kopru metrics', () => {
     expect(result.nodes[0]).toHaveProperty('outDegree');
   });
 
-  it('prints a terminal table that says the data is synthetic and fits 120 columns', async () => {
+  it('prints a terminal table that says the data is synthetic and fits 100 columns', async () => {
     const { code, stdout } = await cli('metrics', DEMO, '--wave', 'post', '--format', 'table');
     expect(code).toBe(0);
     expect(stdout).toMatch(/synthetic/);
     expect(stdout).toMatch(/Density\s+density\s+0\.03/);
-    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(120);
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
   });
 
   it('prints every node metric as CSV, one row per organization', async () => {
@@ -78,6 +78,17 @@ describe('kopru metrics', () => {
     expect(Object.keys(rows[0]!)).toEqual(
       expect.arrayContaining(['id', 'name', 'kind', 'degree', 'betweenness', 'brokerageRole']),
     );
+  });
+
+  it('groups by any attribute, extra columns and CSV column names included', async () => {
+    const languages = JSON.parse(
+      (await cli('metrics', DEMO, '--group-by', 'languages', '--format', 'json')).stdout,
+    );
+    expect(Object.keys(languages.groups.eiIndex)).toContain('tr');
+    const refugeeLed = JSON.parse(
+      (await cli('metrics', DEMO, '--group-by', 'refugee_led', '--format', 'json')).stdout,
+    );
+    expect(Object.keys(refugeeLed.groups.eiIndex).sort()).toEqual(['false', 'true']);
   });
 
   it('exits 1 with a message (and no stdout) for an unknown wave or group attribute', async () => {
@@ -186,8 +197,9 @@ describe('kopru compare', () => {
     expect(result.qap.correlation).toBeCloseTo(1, 12);
   });
 
-  it('prints a readable report by default', async () => {
+  it('prints a readable report by default, 100 columns wide at most', async () => {
     const { stdout } = await cli('compare', DEMO, '--from', 'pre', '--to', 'post', '--permutations', '200');
+    expect(Math.max(...stdout.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
     expect(stdout).toMatch(/Density .* 95% CI/);
     expect(stdout).toMatch(/QAP correlation/);
     expect(stdout).toMatch(/consultation_meeting/);

@@ -1,0 +1,65 @@
+/**
+ * GET /api/report?from=&to=&lang=&mode=&treatment=&permutations=&seed=: the evaluation report of the
+ * dataset in Neo4j as a downloadable, self-contained HTML file — the same document `kopru report` writes.
+ * Cached per dataset version, parameters and day (the report shows its date). The response forbids any
+ * request and script by Content-Security-Policy, like the meta tag inside the file.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { REPORT_LANGUAGES, renderReport, reportFileName } from '../../domain/report/index.js';
+import { NON_RESPONSE_TREATMENTS } from '../../domain/survey/treatments.js';
+import { NotFoundError } from '../../errors.js';
+import type { AppDeps } from '../deps.js';
+import { ResultCache } from '../result-cache.js';
+import { mode, parseInput, waveId } from '../schemas/common.js';
+
+/** The non-response treatment as a query parameter (also usable by the other analysis routes). */
+export const treatment = z.enum(NON_RESPONSE_TREATMENTS);
+
+export const ReportQuery = z
+  .object({
+    from: waveId,
+    to: waveId,
+    lang: z.enum(REPORT_LANGUAGES).default('en'),
+    mode: mode.default('undirected'),
+    treatment: treatment.default('as-reported'),
+    permutations: z.coerce.number().int().min(1).max(100_000).default(5000),
+    seed: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(42),
+  })
+  .strict();
+
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export function reportRouter(deps: AppDeps): Router {
+  const router = Router();
+  // Reports are ~300 KB; a few dozen cover every language and option anyone asks for in a day.
+  const cache = new ResultCache(24);
+
+  router.get('/report', async (req, res) => {
+    const query = parseInput(ReportQuery, req.query);
+    const current = await deps.store.current();
+    if (!current) throw new NotFoundError('No dataset has been imported yet');
+    const today = new Date().toISOString().slice(0, 10);
+    const html = await cache.getOrCompute(current.version, `report ${today} ${JSON.stringify(query)}`, () =>
+      renderReport(current.dataset, { ...query, generatedAt: today }),
+    );
+    res
+      .status(200)
+      .type('html')
+      .set({
+        'Content-Disposition': `attachment; filename="${reportFileName(query.from, query.to, query.lang)}"`,
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-cache',
+      })
+      .send(html);
+  });
+
+  return router;
+}
