@@ -12,6 +12,7 @@ import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
 import { organizationsRouter } from './http/routes/organizations.js';
+import { uploadsRouter } from './http/routes/uploads.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
 <body style="font-family:system-ui;margin:3rem;max-width:40rem">
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(organizationsRouter(deps));
   api.use(graphRouter(deps));
   api.use(analysisRouter(deps));
+  api.use(uploadsRouter(deps));
   api.use(notFoundHandler());
   app.use('/api', api);
 

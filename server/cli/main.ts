@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, ValidationError, formatIssue } from '../errors.js';
 import { UsageError, type CliIO, type Command } from './command.js';
 import { compareCommand } from './commands/compare.js';
+import { exportCommand } from './commands/export.js';
 import { generateDemoCommand } from './commands/generate-demo.js';
 import { importCommand } from './commands/import.js';
 import { isolatedCommand } from './commands/isolated.js';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   metricsCommand,
   compareCommand,
   isolatedCommand,
+  exportCommand,
   generateDemoCommand,
 ];
 

@@ -1,16 +1,20 @@
 /**
- * Resolves a command's `<source>`: a bundle folder (analysed without any database) or `--db` (the
- * configured Neo4j database, embedded or NEO4J_URI). Other formats join here (issue: formats).
+ * Resolves a command's `<source>`: any file format Köprü reads (`server/files/read-source.ts`: a
+ * CSV bundle folder, a folder with nodes.csv + edges.csv, `ROSTER.csv+EDGES.csv`, a .gexf, .graphml
+ * or .json file), analysed without any database, or `--db` (the configured Neo4j database, embedded
+ * or NEO4J_URI). Every command that takes a `<source>` goes through here, so each accepts every format.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig } from '../config.js';
 import type { Dataset } from '../domain/types.js';
-import { NotFoundError, ValidationError } from '../errors.js';
-import { readBundleFolder } from '../files/read-bundle.js';
+import { NotFoundError } from '../errors.js';
+import { readSource } from '../files/read-source.js';
 import { openDatabase } from '../neo4j/connect.js';
 import { DatasetRepository } from '../neo4j/repositories/dataset-repository.js';
 import { UsageError, type CliIO } from './command.js';
+
+/** For usage texts: what a `<source>` may be. */
+export const SOURCE_HELP =
+  'a CSV bundle folder, a folder with nodes.csv + edges.csv, ROSTER.csv+EDGES.csv, a .gexf, .graphml or .json file';
 
 export async function loadSource(source: string | undefined, fromDb: boolean, io: CliIO): Promise<Dataset> {
   if (fromDb) {
@@ -19,16 +23,12 @@ export async function loadSource(source: string | undefined, fromDb: boolean, io
     try {
       const loaded = await new DatasetRepository(db.driver, db.connection.database).load();
       if (!loaded)
-        throw new NotFoundError('The database holds no dataset yet: run `kopru import <bundle>` first');
+        throw new NotFoundError('The database holds no dataset yet: run `kopru import <source>` first');
       return loaded.dataset;
     } finally {
       await db.close();
     }
   }
-  if (source === undefined) throw new UsageError('missing <source>: a bundle folder, or --db');
-  const full = path.resolve(io.cwd, source);
-  const info = await stat(full).catch(() => null);
-  if (!info)
-    throw new ValidationError(`${source}: no such file or folder`, [{ file: source, reason: 'not found' }]);
-  return readBundleFolder(full);
+  if (source === undefined) throw new UsageError(`missing <source>: ${SOURCE_HELP}, or --db`);
+  return (await readSource(source, io.cwd)).dataset;
 }

@@ -38,15 +38,15 @@ function formatSize(bytes: number): string {
   return `${Math.ceil(mb * 10) / 10} MB`;
 }
 
-/** Why `bytes` is not UTF-8 text, naming the first offending line; undefined when it is. */
-function encodingProblem(bytes: Buffer): string | undefined {
+/** Why `bytes` is not UTF-8 text, and the first offending line; undefined when it is. */
+function encodingProblem(bytes: Buffer): { reason: string; line?: number } | undefined {
   // Excel's "Unicode text" is UTF-16 with a BOM: name it, since the fix is the same but the
   // cause is otherwise puzzling.
   if (
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
   ) {
-    return `the file is saved as UTF-16; ${SAVE_AS_UTF8}`;
+    return { reason: `the file is saved as UTF-16; ${SAVE_AS_UTF8}` };
   }
   if (isUtf8(bytes)) return undefined;
   // The replacement character marks the first undecodable byte (a real U+FFFD earlier in the file
@@ -54,13 +54,20 @@ function encodingProblem(bytes: Buffer): string | undefined {
   const lenient = bytes.toString('utf8');
   const at = lenient.indexOf('\uFFFD');
   const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
-  return `the file is not valid UTF-8 text (first bad byte on line ${line}); ${SAVE_AS_UTF8}`;
+  return {
+    reason: `the file is not valid UTF-8 text (first bad byte on line ${line}); ${SAVE_AS_UTF8}`,
+    line,
+  };
 }
 
-type FileRead = { text: string | undefined; issue?: InputIssue };
+export type FileRead = { text: string | undefined; issue?: InputIssue };
 
-async function readBundleFile(dir: string, file: string, maxFileBytes: number): Promise<FileRead> {
-  const path = join(dir, file);
+/**
+ * Reads the file at `path` as UTF-8 text, reporting under the name `file`: absent → `text`
+ * undefined and no issue; not a regular file, over `maxFileBytes`, not UTF-8 (UTF-16, Latin-1,
+ * mixed) or unreadable → an issue. Shared by every file format's reader (`read-source.ts`).
+ */
+export async function readTextFile(path: string, file: string, maxFileBytes: number): Promise<FileRead> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return { text: undefined, issue: { file, reason: `${file} is not a regular file` } };
@@ -70,13 +77,17 @@ async function readBundleFile(dir: string, file: string, maxFileBytes: number): 
     }
     const bytes = await readFile(path);
     const problem = encodingProblem(bytes);
-    if (problem !== undefined) return { text: undefined, issue: { file, reason: problem } };
+    if (problem !== undefined) return { text: undefined, issue: { file, ...problem } };
     return { text: bytes.toString('utf8') };
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { text: undefined };
     const reason = `the file cannot be read (${errorCode(error) ?? 'unknown error'})`;
     return { text: undefined, issue: { file, reason } };
   }
+}
+
+function readBundleFile(dir: string, file: string, maxFileBytes: number): Promise<FileRead> {
+  return readTextFile(join(dir, file), file, maxFileBytes);
 }
 
 /**

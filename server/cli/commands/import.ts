@@ -23,11 +23,12 @@ function changeTable(changes: DatasetChanges): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'load a bundle into Neo4j (all or nothing); --dry-run shows what would change',
+  summary: 'load a dataset (any format) into Neo4j (all or nothing); --dry-run shows what would change',
   usage: [
     'Usage: kopru import <source> [--replace] [--dry-run]',
     '',
-    '  <source>     a CSV bundle folder (see README: organizations.csv, ties.csv, …)',
+    '  <source>     a CSV bundle folder (see README: organizations.csv, ties.csv, …), a folder with',
+    '               nodes.csv + edges.csv, ROSTER.csv+EDGES.csv, or a .gexf, .graphml or .json file',
     '  --replace    replace the whole dataset (atomically) instead of adding/updating by id',
     '  --dry-run    validate and print what would change; write nothing',
   ].join('\n'),

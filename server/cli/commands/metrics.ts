@@ -12,7 +12,8 @@ export const metricsCommand: Command = {
   usage: [
     'Usage: kopru metrics <source> [--wave ID] [--mode M] [--group-by ATTR] [--weighted] [--seed S] [--format F]',
     '',
-    '  <source>         a bundle folder, or --db for the configured Neo4j database',
+    '  <source>         a bundle folder, nodes.csv + edges.csv (folder or ROSTER.csv+EDGES.csv),',
+    '                   a .gexf, .graphml or .json file, or --db for the configured Neo4j database',
     '  --wave ID        the wave (default: the last wave)',
     '  --mode M         undirected (default), directed or reciprocated',
     '  --group-by ATTR  groups of the E-I index and brokerage roles (default: kind)',

@@ -18,11 +18,16 @@
  *   first, with the highest level and the extra columns of the row that gave it.
  * - Duplicate attendance rows collapse silently; a duplicate response (same organization and wave)
  *   is an error, since the two could disagree.
- * - `refugee_led` accepts true/false in any letter case (spreadsheets write TRUE/FALSE).
+ * - `refugee_led` accepts true/false in any letter case (spreadsheets write TRUE/FALSE), and the
+ *   Turkish DOĞRU/YANLIŞ that Excel writes in a Turkish locale.
+ * - Dates are YYYY-MM-DD; DD.MM.YYYY (Excel's Turkish and German date format) is accepted and
+ *   converted, since it cannot be mistaken for a month-first date.
  * - Unknown columns are kept as `extra` strings (empty cells included, so every record has the same
  *   keys) in organizations.csv and ties.csv; the other files have no place for them and ignore them.
  * - References into a file that could not be read completely (malformed quoting, row limit,
  *   missing id column) are not checked: every one of them would be a false alarm.
+ * - `datasetFromTables` is the validation itself, over tables: the roster + edge-list pair, GEXF,
+ *   GraphML and our JSON export build tables of their own and share every rule and message.
  * - Limits (csv-rows.ts): a file over 1 000 000 rows is refused; at most 1 000 issues are listed per
  *   file, the rest are counted in the message; `__proto__`, `constructor`, `prototype` are refused
  *   as column names.
@@ -104,17 +109,34 @@ export function isIsoDate(value: string): boolean {
   return day <= daysInMonth;
 }
 
-const dateMessage = (column: string) => (issue: { input: unknown }) =>
-  `${column} must be a real date written YYYY-MM-DD, not ${show(issue.input)}`;
+const dateMessage = (column: string, value: string) =>
+  `${column} must be a real date written YYYY-MM-DD, not ${show(value)}`;
 
-const requiredDate = (column: string) =>
-  requiredCell(column).pipe(z.string().refine(isIsoDate, { error: dateMessage(column) }));
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
-const optionalDate = (column: string) =>
-  z
-    .string()
-    .refine((value) => value === '' || isIsoDate(value), { error: dateMessage(column) })
-    .transform((value) => (value === '' ? undefined : value));
+/** YYYY-MM-DD for `value` written YYYY-MM-DD or DD.MM.YYYY; undefined when it is neither a real date. */
+export function toIsoDate(value: string): string | undefined {
+  const dotted = DOTTED_DATE.exec(value);
+  const iso = dotted ? `${dotted[3]}-${dotted[2]?.padStart(2, '0')}-${dotted[1]?.padStart(2, '0')}` : value;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+const dateCell = (column: string, required: boolean) =>
+  z.string().transform((value, context) => {
+    if (value === '') {
+      if (!required) return undefined;
+      context.addIssue({ code: 'custom', message: `${column} is empty; a value is required` });
+      return z.NEVER;
+    }
+    const iso = toIsoDate(value);
+    if (iso !== undefined) return iso;
+    context.addIssue({ code: 'custom', message: dateMessage(column, value) });
+    return z.NEVER;
+  });
+
+const requiredDate = (column: string) => dateCell(column, true).pipe(z.string());
+
+const optionalDate = (column: string) => dateCell(column, false);
 
 const oneOf = <const T extends readonly [string, ...string[]]>(column: string, values: T) =>
   requiredCell(column).pipe(
@@ -138,10 +160,14 @@ const levelCell = z.string().transform((value, context) => {
   return level;
 });
 
+const TRUE_WORDS = new Set(['true', 'doğru']);
+const FALSE_WORDS = new Set(['false', 'yanlış']);
+
 const refugeeLedCell = z.string().transform((value, context) => {
-  const lower = value.toLowerCase();
+  const lower = value.toLocaleLowerCase('tr');
   if (lower === '') return undefined;
-  if (lower === 'true' || lower === 'false') return lower === 'true';
+  if (TRUE_WORDS.has(lower)) return true;
+  if (FALSE_WORDS.has(lower)) return false;
   context.addIssue({ code: 'custom', message: `refugee_led must be true or false, not ${show(value)}` });
   return z.NEVER;
 });
@@ -170,6 +196,11 @@ const waveRow = z.object({
   label: requiredCell('label'),
   date: requiredDate('date'),
   description: optionalCell,
+});
+
+/** Waves derived from a graph file may have no date (static graphs, numeric time): '' stays ''. */
+const undatedWaveRow = waveRow.extend({
+  date: optionalDate('date').transform((value) => value ?? ''),
 });
 
 const tieRow = z.object({
@@ -365,14 +396,14 @@ function readOrganizations(table: CsvTable | undefined, issues: IssueList) {
   return { organizations, reference: referenceFrom(table, ids, 'organization') };
 }
 
-function readWaves(table: CsvTable | undefined, issues: IssueList) {
+function readWaves(table: CsvTable | undefined, issues: IssueList, allowUndated: boolean) {
   const waves: Wave[] = [];
   const ids = new Map<string, number>();
   if (table === undefined) return { waves, reference: undefined };
   for (const row of table.rows) {
     collectId(table, row, ids, issues);
     if (!row.wellFormed) continue;
-    const parsed = validateRow(table, row, waveRow, WAVE_COLUMNS, issues);
+    const parsed = validateRow(table, row, allowUndated ? undatedWaveRow : waveRow, WAVE_COLUMNS, issues);
     if (parsed === undefined) continue;
     waves.push({
       id: parsed.id,
@@ -534,6 +565,75 @@ export function bundleValidationError(issues: InputIssue[], count = issues.lengt
   return new ValidationError(`The bundle has ${count} problem${count === 1 ? '' : 's'}`, issues);
 }
 
+/** The tables of a dataset, from CSV files or built from another format's records. */
+export interface DatasetTables {
+  organizations: CsvTable | undefined;
+  ties: CsvTable | undefined;
+  waves?: CsvTable | undefined;
+  events?: CsvTable | undefined;
+  attendance?: CsvTable | undefined;
+  responses?: CsvTable | undefined;
+  /**
+   * Whether the source has a waves file at all (default: a waves table was given). Without one,
+   * waves are the ties' wave values in order of first appearance, undated.
+   */
+  hasWaves?: boolean;
+  /** Whether the source has an events file at all (default: an events table was given). */
+  hasEvents?: boolean;
+  /** Waves may have an empty date (graph files without time); they then keep their table order. */
+  allowUndatedWaves?: boolean;
+}
+
+/**
+ * Validates `tables` into a dataset, adding every problem to `issues` (the caller decides when to
+ * throw, so that problems found before, e.g. in the files themselves, are reported together).
+ * Every rule of the module docblock applies; messages name each table's own file.
+ */
+export function datasetFromTables(info: DatasetInfo, tables: DatasetTables, issues: IssueList): Dataset {
+  const organizations = readOrganizations(tables.organizations, issues);
+  const wavesFile = readWaves(tables.waves, issues, tables.allowUndatedWaves ?? false);
+  const events = readEvents(tables.events, issues);
+  const ties = readTies(tables.ties, organizations.reference, wavesFile.reference, issues);
+
+  const hasWavesFile = tables.hasWaves ?? tables.waves !== undefined;
+  const waves: Wave[] = hasWavesFile
+    ? wavesFile.waves
+    : [...ties.tieWaves.keys()].map((id) => ({ id, label: id, date: '' }));
+  const tiesFile = tables.ties?.file ?? 'ties.csv';
+  const waveReference: Reference | undefined = hasWavesFile
+    ? wavesFile.reference
+    : ties.complete
+      ? { ids: ties.tieWaves, noun: 'wave', where: `no tie in ${tiesFile} has it, and there is no waves.csv` }
+      : undefined;
+
+  const attendance = readAttendance(
+    tables.attendance,
+    organizations.reference,
+    events.reference,
+    tables.hasEvents ?? tables.events !== undefined,
+    issues,
+  );
+  const responses = readResponses(tables.responses, organizations.reference, waveReference, issues);
+  return {
+    info,
+    organizations: organizations.organizations,
+    waves,
+    ties: ties.ties,
+    events: events.events,
+    attendance,
+    responses,
+  };
+}
+
+/** Reads `dataset.json` (`{ name, synthetic, description? }`); `defaultName` when it is absent. */
+export function parseDatasetInfo(
+  text: string | undefined,
+  defaultName: string,
+  issues: IssueList,
+): DatasetInfo {
+  return readDatasetInfo(text, defaultName, issues);
+}
+
 /**
  * Parses and validates a CSV bundle.
  *
@@ -546,48 +646,22 @@ export function bundleValidationError(issues: InputIssue[], count = issues.lengt
 export function parseCsvBundle(files: BundleFiles, defaultName: string = DEFAULT_DATASET_NAME): Dataset {
   const issues = new IssueList();
   const info = readDatasetInfo(files['dataset.json'], defaultName, issues);
-
-  const organizationsTable = readTable(files, 'organizations.csv', ['id', 'name', 'kind'], issues);
-  const wavesTable = readTable(files, 'waves.csv', ['id', 'label', 'date'], issues);
-  const tiesTable = readTable(files, 'ties.csv', ['source', 'target', 'wave'], issues);
-  const eventsTable = readTable(files, 'events.csv', ['id', 'name', 'date'], issues);
-  const attendanceTable = readTable(files, 'attendance.csv', ['organization', 'event'], issues);
-  const responsesTable = readTable(files, 'responses.csv', ['organization', 'wave', 'status'], issues);
-
-  const organizations = readOrganizations(organizationsTable, issues);
-  const wavesFile = readWaves(wavesTable, issues);
-  const events = readEvents(eventsTable, issues);
-  const ties = readTies(tiesTable, organizations.reference, wavesFile.reference, issues);
-
-  const hasWavesFile = files['waves.csv'] !== undefined;
-  const waves: Wave[] = hasWavesFile
-    ? wavesFile.waves
-    : [...ties.tieWaves.keys()].map((id) => ({ id, label: id, date: '' }));
-  const waveReference: Reference | undefined = hasWavesFile
-    ? wavesFile.reference
-    : ties.complete
-      ? { ids: ties.tieWaves, noun: 'wave', where: 'no tie in ties.csv has it, and there is no waves.csv' }
-      : undefined;
-
-  const attendance = readAttendance(
-    attendanceTable,
-    organizations.reference,
-    events.reference,
-    files['events.csv'] !== undefined,
+  const dataset = datasetFromTables(
+    info,
+    {
+      organizations: readTable(files, 'organizations.csv', ['id', 'name', 'kind'], issues),
+      waves: readTable(files, 'waves.csv', ['id', 'label', 'date'], issues),
+      ties: readTable(files, 'ties.csv', ['source', 'target', 'wave'], issues),
+      events: readTable(files, 'events.csv', ['id', 'name', 'date'], issues),
+      attendance: readTable(files, 'attendance.csv', ['organization', 'event'], issues),
+      responses: readTable(files, 'responses.csv', ['organization', 'wave', 'status'], issues),
+      hasWaves: files['waves.csv'] !== undefined,
+      hasEvents: files['events.csv'] !== undefined,
+    },
     issues,
   );
-  const responses = readResponses(responsesTable, organizations.reference, waveReference, issues);
-
   if (issues.count > 0) {
     throw bundleValidationError(issues.toArray(BUNDLE_FILE_NAMES), issues.count);
   }
-  return {
-    info,
-    organizations: organizations.organizations,
-    waves,
-    ties: ties.ties,
-    events: events.events,
-    attendance,
-    responses,
-  };
+  return dataset;
 }

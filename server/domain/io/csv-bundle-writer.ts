@@ -9,6 +9,10 @@
  *   stays labelled as such after a round trip through files.
  * - Optional files (`waves.csv`, `events.csv`, `attendance.csv`, `responses.csv`) are written only
  *   when they have rows: a header-only `waves.csv` would declare that there are no waves.
+ * - `waves.csv` is written only when every wave has a date (the contract requires one). Undated
+ *   waves (a bundle without waves.csv, a static graph file) are left to the reader, which takes them
+ *   from ties.csv in order of first appearance; ties are then written grouped by wave when their
+ *   order would otherwise change the order of the waves.
  * - Extra columns are the union of the records' `extra` keys in order of first appearance; a record
  *   without one gets an empty cell. Keys that collide with a contract column are not written, since
  *   the reader would take them for the contract column.
@@ -61,6 +65,16 @@ function extraCells(extra: Record<string, string>, columns: readonly string[]): 
   return columns.map((column) => (Object.hasOwn(extra, column) ? (extra[column] ?? '') : ''));
 }
 
+/** The ties, stably grouped by wave when their first appearances do not follow the waves' order. */
+function inWaveOrder(dataset: Dataset): Dataset['ties'] {
+  const seen: string[] = [];
+  for (const tie of dataset.ties) if (!seen.includes(tie.wave)) seen.push(tie.wave);
+  const order = dataset.waves.map((wave) => wave.id).filter((id) => seen.includes(id));
+  if (order.every((id, index) => seen[index] === id)) return dataset.ties;
+  const position = new Map(dataset.waves.map((wave, index) => [wave.id, index]));
+  return [...dataset.ties].sort((a, b) => (position.get(a.wave) ?? 0) - (position.get(b.wave) ?? 0));
+}
+
 /**
  * The files of the CSV bundle for `dataset`. Always `organizations.csv`, `ties.csv` and
  * `dataset.json`; the optional CSV files only when the dataset has such records. Same dataset →
@@ -86,7 +100,8 @@ export function serializeCsvBundle(dataset: Dataset): SerializedBundle {
     ]),
   );
 
-  if (dataset.waves.length > 0) {
+  const dated = dataset.waves.every((wave) => wave.date !== '');
+  if (dataset.waves.length > 0 && dated) {
     files['waves.csv'] = table(
       WAVE_COLUMNS,
       dataset.waves.map((wave) => [wave.id, wave.label, wave.date, wave.description ?? '']),
@@ -96,7 +111,7 @@ export function serializeCsvBundle(dataset: Dataset): SerializedBundle {
   const tieExtras = extraColumns(dataset.ties, TIE_COLUMNS);
   files['ties.csv'] = table(
     [...TIE_COLUMNS, ...tieExtras],
-    dataset.ties.map((tie) => [
+    (dated ? dataset.ties : inWaveOrder(dataset)).map((tie) => [
       tie.source,
       tie.target,
       tie.wave,

@@ -4,12 +4,25 @@
  * tolerated, cells trimmed and normalized to Unicode NFC, blank lines skipped. Line numbers are
  * physical 1-based lines of the file (header = line 1) and point at the line where a record
  * starts, even when an earlier quoted field spans several lines.
+ *
+ * Spreadsheet quirks accepted (Excel in a Turkish or other comma-decimal locale): the delimiter is
+ * detected from the header line (`,`, `;` or tab, whichever separates most of it outside quotes),
+ * and Excel's `sep=;` directive on the first line is honoured and skipped.
+ *
+ * The same `CsvTable` shape is built from other formats' records (`tableFromRecords`: GEXF and
+ * GraphML nodes and edges, our JSON export) so that every format is validated by one set of rules.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { InputIssue } from '../../errors.js';
 
 /** Files with more data rows than this are refused. */
 export const MAX_ROWS_PER_FILE = 1_000_000;
+
+/**
+ * Longest value (cell, attribute, text) read, in characters. Longer ones are refused before they
+ * are built: a multi-megabyte "name" is an attack or a broken export, never data.
+ */
+export const MAX_VALUE_LENGTH = 1_000_000;
 
 /** Issues kept per file; the rest are only counted, so a broken million-row file stays reportable. */
 export const MAX_ISSUES_PER_FILE = 1_000;
@@ -104,7 +117,7 @@ function cleanCell(value: string): string {
 }
 
 /** 1000000 → "1 000 000" (SI-style grouping, unambiguous in English and Turkish). */
-function formatCount(count: number): string {
+export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
 
@@ -116,6 +129,8 @@ function countNewlines(value: string): number {
 
 function parseErrorReason(error: CsvError): string {
   switch (error.code) {
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a value is longer than ${formatCount(MAX_VALUE_LENGTH)} characters, the most Köprü reads`;
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field starting in this record is never closed (a closing " is missing)';
     case 'CSV_INVALID_CLOSING_QUOTE':
@@ -126,6 +141,58 @@ function parseErrorReason(error: CsvError): string {
     default:
       return `malformed CSV: ${error.message}`;
   }
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof DELIMITERS)[number];
+
+/**
+ * The delimiter of `text` (line endings already `\n`, no BOM) and how many lines precede the
+ * header: Excel's `sep=X` first line names it; otherwise the candidate that occurs most often
+ * outside quotes on the first non-blank line wins, `,` on a tie (a one-column header has none).
+ */
+export function detectDelimiter(text: string): { delimiter: CsvDelimiter; skipLines: number } {
+  const directive = /^sep=(.)[ \t]*(?:\n|$)/i.exec(text);
+  const named = DELIMITERS.find((candidate) => candidate === directive?.[1]);
+  if (named !== undefined) return { delimiter: named, skipLines: 1 };
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let content = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at] as string;
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n') {
+      if (content) break;
+    } else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    if (char.trim() !== '') content = true;
+  }
+  let best: CsvDelimiter = ',';
+  for (const candidate of DELIMITERS)
+    if ((counts.get(candidate) ?? 0) > (counts.get(best) ?? 0)) best = candidate;
+  return { delimiter: best, skipLines: 0 };
+}
+
+/**
+ * The line of a run of more than MAX_VALUE_LENGTH characters without a delimiter or line break, if
+ * any: such a run lies inside one value whatever the quoting, and finding it by a plain scan spares
+ * parsing megabytes first (csv-parse's own limit still catches long values that contain delimiters).
+ */
+function longRunLine(text: string, delimiter: string): number | undefined {
+  const separator = delimiter.charCodeAt(0);
+  let line = 1;
+  let run = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 10) {
+      line += 1;
+      run = 0;
+    } else if (code === separator) {
+      run = 0;
+    } else if (++run > MAX_VALUE_LENGTH) {
+      return line;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -143,10 +210,22 @@ export function readCsvTable(
 ): CsvTable | undefined {
   // One line-ending convention before parsing: csv-parse detects the record delimiter from the
   // first one it sees and miscounts lines on CRLF inside quoted fields.
-  const normalized = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const unified = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+  const { delimiter, skipLines } = detectDelimiter(unified);
+  const firstBreak = unified.indexOf('\n');
+  const normalized = skipLines === 0 ? unified : firstBreak === -1 ? '' : unified.slice(firstBreak + 1);
+  const longRun = longRunLine(normalized, delimiter);
+  if (longRun !== undefined) {
+    issues.add({
+      file,
+      line: longRun + skipLines,
+      reason: `a value is longer than ${formatCount(MAX_VALUE_LENGTH)} characters, the most Köprü reads`,
+    });
+    return undefined;
+  }
 
   const options = {
-    delimiter: ',',
+    delimiter,
     quote: '"',
     escape: '"',
     relax_column_count: true,
@@ -155,6 +234,7 @@ export function readCsvTable(
     skip_empty_lines: false,
     // Stop once the limit is exceeded by one row: enough to know, no more memory.
     to: maxRows + 2,
+    max_record_size: MAX_VALUE_LENGTH,
   } as const;
   let raw: string[][] = [];
   let complete = true;
@@ -181,7 +261,7 @@ export function readCsvTable(
   }
 
   const records: { line: number; fields: string[] }[] = [];
-  let line = 1;
+  let line = 1 + skipLines;
   for (const fields of raw) {
     records.push({ line, fields: fields.map(cleanCell) });
     line += 1 + fields.reduce((sum, value) => sum + countNewlines(value), 0);
@@ -192,7 +272,7 @@ export function readCsvTable(
     const at = parseError.code !== 'CSV_QUOTE_NOT_CLOSED' && typeof parseError['lines'] === 'number';
     issues.add({
       file,
-      line: at ? (parseError['lines'] as number) : line,
+      line: at ? (parseError['lines'] as number) + skipLines : line,
       reason: parseErrorReason(parseError),
     });
   }
@@ -217,37 +297,15 @@ export function readCsvTable(
   const columns = header.fields;
   // Blank lines before the header are skipped, so the header is not always line 1.
   const headerLine = header.line;
-  const index = new Map<string, number>();
-  columns.forEach((name, position) => {
-    if (name === '') return;
-    if (FORBIDDEN_COLUMN_NAMES.has(name)) {
-      issues.add({ file, line: headerLine, column: name, reason: `column name "${name}" is not allowed` });
-    } else if (index.has(name)) {
-      issues.add({
-        file,
-        line: headerLine,
-        column: name,
-        reason: `column "${name}" appears more than once in the header`,
-      });
-    } else {
-      index.set(name, position);
-    }
-  });
+  const index = indexColumns(
+    file,
+    columns.map((name) => ({ name, line: headerLine })),
+    issues,
+  );
 
   const missingColumns = new Set(requiredColumns.filter((name) => !index.has(name)));
-  // Excel set to Turkish (and other comma-decimal locales) saves CSV with ';': one clear issue
-  // instead of leaving the user to guess why every column is "missing".
-  const semicolons = columns.length === 1 && (columns[0] ?? '').includes(';');
-  if (semicolons && missingColumns.size > 0) {
-    issues.add({
-      file,
-      line: headerLine,
-      reason: `the header is separated by ";" instead of ","; save the file comma-separated (required columns: ${requiredColumns.join(', ')})`,
-    });
-  } else {
-    for (const name of missingColumns) {
-      issues.add({ file, line: headerLine, column: name, reason: `required column "${name}" is missing` });
-    }
+  for (const name of missingColumns) {
+    issues.add({ file, line: headerLine, column: name, reason: `required column "${name}" is missing` });
   }
 
   const rows: CsvRow[] = [];
@@ -255,8 +313,11 @@ export function readCsvTable(
   for (const record of body) {
     const wellFormed = record.fields.length === columns.length;
     if (!wellFormed) {
+      const separator = delimiter === '\t' ? 'tab' : delimiter === ',' ? 'comma' : 'semicolon';
       const hint =
-        record.fields.length > columns.length ? ' (a value containing a comma must be in double quotes)' : '';
+        record.fields.length > columns.length
+          ? ` (a value containing a ${separator} must be in double quotes)`
+          : '';
       issues.add({
         file,
         line: record.line,
@@ -279,6 +340,46 @@ export function readCsvTable(
     });
   }
 
+  return makeTable(file, columns, rows, missingColumns, complete, index);
+}
+
+/**
+ * Column name → position, reporting forbidden names (the header allowlist) and repeated names
+ * at the line that declares them; unnamed columns ('') get no entry.
+ */
+function indexColumns(
+  file: string,
+  columns: readonly { name: string; line: number | undefined }[],
+  issues: IssueList,
+): Map<string, number> {
+  const index = new Map<string, number>();
+  columns.forEach(({ name, line }, position) => {
+    if (name === '') return;
+    const at = line === undefined ? {} : { line };
+    if (FORBIDDEN_COLUMN_NAMES.has(name)) {
+      issues.add({ file, ...at, column: name, reason: `column name "${name}" is not allowed` });
+    } else if (index.has(name)) {
+      issues.add({
+        file,
+        ...at,
+        column: name,
+        reason: `column "${name}" appears more than once in the header`,
+      });
+    } else {
+      index.set(name, position);
+    }
+  });
+  return index;
+}
+
+function makeTable(
+  file: string,
+  columns: readonly string[],
+  rows: readonly CsvRow[],
+  missingColumns: ReadonlySet<string>,
+  complete: boolean,
+  index: ReadonlyMap<string, number>,
+): CsvTable {
   return {
     file,
     columns,
@@ -293,9 +394,84 @@ export function readCsvTable(
   };
 }
 
+/** A column of a table built from records: its name and the line that declares it, if any. */
+export interface RecordColumn {
+  readonly name: string;
+  readonly line?: number;
+}
+
+/** One record of another format: the line where it starts and its values by column name. */
+export interface SourceRecord {
+  readonly line: number;
+  readonly values: ReadonlyMap<string, string>;
+}
+
+/**
+ * A `CsvTable` from records of another format (GEXF/GraphML nodes and edges, JSON records), so
+ * that they go through the same validation as CSV rows. Values are trimmed and NFC-normalized like
+ * cells; a value a record lacks is ''. The header allowlist applies to the column names (they come
+ * from the file: XML keys, JSON properties), and missing `requiredColumns` are reported.
+ */
+export function tableFromRecords(
+  file: string,
+  columns: readonly RecordColumn[],
+  records: readonly SourceRecord[],
+  issues: IssueList,
+  requiredColumns: readonly string[],
+  complete = true,
+): CsvTable {
+  const names = columns.map((column) => cleanCell(column.name));
+  const index = indexColumns(
+    file,
+    columns.map((column, position) => ({ name: names[position] ?? '', line: column.line })),
+    issues,
+  );
+  const missingColumns = new Set(requiredColumns.filter((name) => !index.has(name)));
+  for (const name of missingColumns)
+    issues.add({ file, column: name, reason: `required ${name} is missing` });
+  const rows = records.map((record) => ({
+    line: record.line,
+    fields: columns.map((column) => cleanCell(record.values.get(column.name) ?? '')),
+    wellFormed: true,
+  }));
+  return makeTable(file, names, rows, missingColumns, complete, index);
+}
+
+/**
+ * `table` with a value for columns it lacks: `defaults[column](row)` (e.g. a roster without `kind`,
+ * an edge list without `wave`). Columns the table has are left alone; added ones are no longer missing.
+ */
+export function withColumnDefaults(
+  table: CsvTable,
+  defaults: Readonly<Record<string, (row: CsvRow) => string>>,
+): CsvTable {
+  const added = Object.keys(defaults).filter((column) => !table.has(column));
+  if (added.length === 0) return table;
+  const extra = new Set(added);
+  return {
+    ...table,
+    columns: [...table.columns, ...added],
+    missingColumns: new Set([...table.missingColumns].filter((column) => !extra.has(column))),
+    has: (column) => extra.has(column) || table.has(column),
+    cell: (row, column) => (extra.has(column) ? (defaults[column]?.(row) ?? '') : table.cell(row, column)),
+  };
+}
+
 /** Header names not in `known`: the columns kept as `extra` attributes (first occurrence of each). */
 export function extraColumns(table: CsvTable, known: ReadonlySet<string>): string[] {
   return [...new Set(table.columns)].filter(
     (name) => name !== '' && !known.has(name) && !FORBIDDEN_COLUMN_NAMES.has(name),
   );
+}
+
+/** `table` with column `from` renamed `to` (when it has `from` and not `to`): a roster's `label` as `name`. */
+export function withRenamedColumn(table: CsvTable, from: string, to: string): CsvTable {
+  if (!table.has(from) || table.has(to)) return table;
+  return {
+    ...table,
+    columns: table.columns.map((name) => (name === from ? to : name)),
+    missingColumns: new Set([...table.missingColumns].filter((column) => column !== to)),
+    has: (column) => column === to || (column !== from && table.has(column)),
+    cell: (row, column) => (column === from ? '' : table.cell(row, column === to ? from : column)),
+  };
 }

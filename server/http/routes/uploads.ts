@@ -12,7 +12,7 @@
  * - preview validates and compares with the current dataset, writing nothing. It answers 200 even
  *   when the files are invalid — finding their problems is what a preview is for:
  *   `{ ok, format, counts, errors: [{ file, line, column, reason }], changes }`; with errors, `ok` is
- *   false and `counts`/`changes` are null.
+ *   false, `counts`/`changes` are null and `format` is the one recognised (null when none was).
  * - commit validates again and imports all or nothing (one transaction, metrics written back):
  *   `{ format, counts, changes, written, importId, datasetVersion }`. Invalid files are a 400
  *   `invalid_input` whose `details` are the same `[{ file, line, column, reason }]`; nothing is written.
@@ -22,7 +22,13 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { metricsWriteBack } from '../../domain/analysis/write-back.js';
 import { diffDatasets } from '../../domain/diff/dataset-diff.js';
-import { DATASET_FORMATS, baseName, parseDatasetFiles } from '../../domain/io/formats.js';
+import {
+  DATASET_FORMATS,
+  baseName,
+  detectSource,
+  parseDatasetFiles,
+  type DatasetFormat,
+} from '../../domain/io/formats.js';
 import type { Dataset } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
@@ -95,6 +101,12 @@ export function uploadsRouter(deps: AppDeps, options: UploadsOptions = {}): Rout
 
   router.post('/uploads/preview', async (req, res) => {
     const body = parseBody(req);
+    let format: DatasetFormat | null = body.format ?? null;
+    try {
+      format = detectSource(body.files, body.format).format;
+    } catch {
+      // Not recognisable: parseDatasetFiles below reports why.
+    }
     let parsed: ReturnType<typeof parseDatasetFiles>;
     try {
       parsed = parseDatasetFiles(body.files, { format: body.format, name: body.name });
@@ -102,7 +114,7 @@ export function uploadsRouter(deps: AppDeps, options: UploadsOptions = {}): Rout
       if (!(error instanceof ValidationError)) throw error;
       res.json({
         ok: false,
-        format: body.format ?? null,
+        format,
         message: error.message,
         counts: null,
         errors: error.issues,

@@ -115,6 +115,7 @@ describe('readBundleFolder', () => {
         file: 'organizations.csv',
         reason:
           'the file is not valid UTF-8 text (first bad byte on line 3); save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")',
+        line: 3,
       },
     ]);
   });

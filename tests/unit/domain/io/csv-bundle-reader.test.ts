@@ -249,16 +249,6 @@ describe('parseCsvBundle: one problem of each kind', () => {
       },
     },
     {
-      name: 'header separated by semicolons',
-      files: bundle({ 'ties.csv': 'source;target;wave\na;b;pre\n' }),
-      issue: {
-        file: 'ties.csv',
-        line: 1,
-        reason:
-          'the header is separated by ";" instead of ","; save the file comma-separated (required columns: source, target, wave)',
-      },
-    },
-    {
       name: 'empty required value',
       files: bundle({ 'organizations.csv': 'id,name,kind\na,,ngo\nb,Beta,institution\nc,Gamma,ngo\n' }),
       issue: {
