@@ -12,6 +12,7 @@ import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
 import { organizationsRouter } from './http/routes/organizations.js';
+import { reportRouter } from './http/routes/report.js';
 import { uploadsRouter } from './http/routes/uploads.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(graphRouter(deps));
   api.use(analysisRouter(deps));
   api.use(uploadsRouter(deps));
+  api.use(reportRouter(deps));
   api.use(notFoundHandler());
   app.use('/api', api);
 

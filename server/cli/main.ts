@@ -14,6 +14,8 @@ import { generateDemoCommand } from './commands/generate-demo.js';
 import { importCommand } from './commands/import.js';
 import { isolatedCommand } from './commands/isolated.js';
 import { metricsCommand } from './commands/metrics.js';
+import { reportCommand } from './commands/report.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { startCommand } from './commands/start.js';
 
 export const COMMANDS: Command[] = [
@@ -23,6 +25,8 @@ export const COMMANDS: Command[] = [
   compareCommand,
   isolatedCommand,
   exportCommand,
+  reportCommand,
+  sensitivityCommand,
   generateDemoCommand,
 ];
 

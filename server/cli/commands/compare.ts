@@ -5,6 +5,7 @@ import { compareCsv, compareTable } from '../format/compare-output.js';
 import { parseFormat, parseIntegerFlag } from '../format/output-format.js';
 import { loadSource } from '../source.js';
 import { onePositional, parseMode, SOURCE_FLAGS } from './analysis-flags.js';
+import { parseTreatment, TREATMENT_FLAG, TREATMENT_USAGE } from './treatment-flag.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -20,10 +21,12 @@ export const compareCommand: Command = {
     '  --weighted        QAP on tie levels instead of presence',
     '  --format F        table (default), json or csv (node changes)',
     '  --top N           rows of the "largest gains" table (default 15)',
+    TREATMENT_USAGE,
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, {
       ...SOURCE_FLAGS,
+      ...TREATMENT_FLAG,
       from: { type: 'string' },
       to: { type: 'string' },
       permutations: { type: 'string' },
@@ -48,6 +51,7 @@ export const compareCommand: Command = {
       seed,
       groupBy: values['group-by'],
       weighted: values.weighted,
+      treatment: parseTreatment(values.treatment),
     });
     const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
     if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);

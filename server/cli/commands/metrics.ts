@@ -5,6 +5,7 @@ import { parseFormat, parseIntegerFlag } from '../format/output-format.js';
 import { metricsCsv, metricsTable } from '../format/metrics-output.js';
 import { loadSource } from '../source.js';
 import { onePositional, parseMode, SOURCE_FLAGS } from './analysis-flags.js';
+import { parseTreatment, TREATMENT_FLAG, TREATMENT_USAGE } from './treatment-flag.js';
 
 export const metricsCommand: Command = {
   name: 'metrics',
@@ -21,10 +22,12 @@ export const metricsCommand: Command = {
     '  --seed S         seed of the community detection (default 42)',
     '  --format F       table (default), json or csv (node metrics)',
     '  --top N          rows of the node table in table format (default 20)',
+    TREATMENT_USAGE,
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, {
       ...SOURCE_FLAGS,
+      ...TREATMENT_FLAG,
       wave: { type: 'string' },
       'group-by': { type: 'string' },
       weighted: { type: 'boolean', default: false },
@@ -43,6 +46,7 @@ export const metricsCommand: Command = {
       weighted: values.weighted,
       groupBy: values['group-by'],
       seed,
+      treatment: parseTreatment(values.treatment),
     });
     const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
     if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);

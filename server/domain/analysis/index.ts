@@ -8,12 +8,19 @@ import { compareWaves, type CompareResult } from '../compare/index.js';
 import { assertWave, buildWaveGraph, graphAttribute, lastWaveId } from '../graph/build-wave-graph.js';
 import { findIsolated, type IsolationResult } from '../isolation/index.js';
 import { computeWaveMetrics, type WaveMetrics } from '../metrics/index.js';
+import { applyTreatment, type NonResponseTreatment } from '../survey/treatments.js';
 import type { AnalysisMode, Dataset } from '../types.js';
 import { NotFoundError } from '../../errors.js';
 
 export interface DatasetLabel {
   name: string;
   synthetic: boolean;
+}
+
+/** What every analysis result says about its input: the dataset (synthetic or not) and the treatment. */
+export interface AnalysisLabels {
+  treatment: NonResponseTreatment;
+  dataset: DatasetLabel;
 }
 
 export interface WaveAnalysisOptions {
@@ -25,6 +32,8 @@ export interface WaveAnalysisOptions {
   groupBy?: string | undefined;
   /** Louvain seed; default 42. */
   seed?: number | undefined;
+  /** How to treat organizations that did not answer the survey; default `as-reported`. */
+  treatment?: NonResponseTreatment | undefined;
 }
 
 export interface CompareAnalysisOptions extends Omit<WaveAnalysisOptions, 'wave'> {
@@ -59,25 +68,36 @@ export function resolveWave(dataset: Dataset, wave: string | undefined): string 
   return last;
 }
 
+/** The dataset with the non-response treatment applied to the given waves (unchanged when as reported). */
+function treated(dataset: Dataset, waves: string[], treatment: NonResponseTreatment | undefined): Dataset {
+  return treatment === undefined || treatment === 'as-reported'
+    ? dataset
+    : applyTreatment(dataset, waves, treatment);
+}
+
 export function analyseWave(
-  dataset: Dataset,
-  options: WaveAnalysisOptions = {},
-): WaveMetrics & { dataset: DatasetLabel } {
-  const wave = resolveWave(dataset, options.wave);
+  original: Dataset,
+  { treatment, ...options }: WaveAnalysisOptions = {},
+): WaveMetrics & AnalysisLabels {
+  const wave = resolveWave(original, options.wave);
+  const dataset = treated(original, [wave], treatment);
   const mode = options.mode ?? 'undirected';
   const graph = buildWaveGraph(dataset, wave, mode);
   const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
   const metrics = computeWaveMetrics(graph, defined({ ...options, wave, mode, groupBy }));
-  return { ...metrics, dataset: label(dataset) };
+  return { ...metrics, treatment: treatment ?? 'as-reported', dataset: label(dataset) };
 }
 
 export function analyseChange(
-  dataset: Dataset,
-  options: CompareAnalysisOptions,
-): CompareResult & { dataset: DatasetLabel } {
+  original: Dataset,
+  { treatment, ...options }: CompareAnalysisOptions,
+): CompareResult & AnalysisLabels {
+  resolveWave(original, options.from);
+  resolveWave(original, options.to);
+  const dataset = treated(original, [options.from, options.to], treatment);
   const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
   const result = compareWaves(dataset, defined({ ...options, groupBy }), computeWaveMetrics);
-  return { ...result, dataset: label(dataset) };
+  return { ...result, treatment: treatment ?? 'as-reported', dataset: label(dataset) };
 }
 
 export function analyseIsolation(

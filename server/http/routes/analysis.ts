@@ -10,7 +10,7 @@ import { METRICS } from '../../domain/metrics/registry.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
-import { integer, mode, parseInput, waveId } from '../schemas/common.js';
+import { integer, mode, parseInput, treatment, waveId } from '../schemas/common.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const seed = integer(0, 2 ** 31 - 1);
@@ -21,6 +21,7 @@ const MetricsQuery = z
     wave: waveId.optional(),
     mode: mode.default('undirected'),
     groupBy: groupBy.optional(),
+    treatment: treatment.optional(),
     weighted: flag.default(false),
     seed: seed.optional(),
   })
@@ -34,6 +35,7 @@ const CompareQuery = z
     permutations: integer(1, 100_000).default(5000),
     seed: seed.default(42),
     groupBy: groupBy.optional(),
+    treatment: treatment.optional(),
     weighted: flag.default(false),
   })
   .strict();

@@ -7,14 +7,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { REPORT_LANGUAGES, renderReport, reportFileName } from '../../domain/report/index.js';
-import { NON_RESPONSE_TREATMENTS } from '../../domain/survey/treatments.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
-import { mode, parseInput, waveId } from '../schemas/common.js';
-
-/** The non-response treatment as a query parameter (also usable by the other analysis routes). */
-export const treatment = z.enum(NON_RESPONSE_TREATMENTS);
+import { mode, parseInput, treatment, waveId } from '../schemas/common.js';
 
 export const ReportQuery = z
   .object({

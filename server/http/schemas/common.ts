@@ -4,11 +4,14 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../../errors.js';
+import { NON_RESPONSE_TREATMENTS } from '../../domain/survey/treatments.js';
 import { ANALYSIS_MODES, ORGANIZATION_KINDS } from '../../domain/types.js';
 
 export const waveId = z.string().trim().min(1).max(200);
 export const mode = z.enum(ANALYSIS_MODES);
 export const kind = z.enum(ORGANIZATION_KINDS);
+/** How the analyses treat organizations that did not answer the survey. */
+export const treatment = z.enum(NON_RESPONSE_TREATMENTS);
 
 /** A whole number written in decimal digits; `z.coerce` would accept '', ' ', '0x10' and '1e3'. */
 export function integer(min: number, max: number) {

@@ -3,6 +3,7 @@
  * contract (DATA-FORMAT.md §4), exit codes, and the readable formats. The numbers themselves are
  * checked against NetworkX / R sna in tests/unit/domain; here we check they reach the user intact.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -246,5 +247,36 @@ describe('CSV formula escaping', () => {
     expect(escapeFormula('-3+4')).toBe("'-3+4");
     expect(escapeFormula(-0.5)).toBe(-0.5);
     expect(escapeFormula('Işık Derneği')).toBe('Işık Derneği');
+  });
+});
+
+describe('--treatment of non-respondents', () => {
+  it('drops the organizations that did not answer in that wave', async () => {
+    const responses = parse(readFileSync(path.join(DEMO, 'responses.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const answered = responses.filter((r) => r.wave === 'post' && r.status === 'responded').length;
+    const result = JSON.parse(
+      (
+        await cli(
+          'metrics',
+          DEMO,
+          '--wave',
+          'post',
+          '--treatment',
+          'drop-non-respondents',
+          '--format',
+          'json',
+        )
+      ).stdout,
+    );
+    expect(result.treatment).toBe('drop-non-respondents');
+    expect(result.network.nodes).toBe(answered);
+  });
+
+  it('rejects an unknown treatment as a usage error', async () => {
+    expect((await cli('compare', DEMO, '--from', 'pre', '--to', 'post', '--treatment', 'guess')).code).toBe(
+      2,
+    );
   });
 });
