@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects: pure unit tests, tests against a real (throwaway, embedded) Neo4j, and
-// end-to-end tests driving Debian's Chromium. `npm test` runs all three.
+// end-to-end tests driving Debian's Chromium against the real server. `npm test` runs all three.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-line-reporter.ts'],
@@ -22,6 +22,18 @@ export default defineConfig({
           // One database for the whole project: files run one after another.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Builds the client and starts the real server (and its own embedded Neo4j) once.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 600_000,
         },
       },

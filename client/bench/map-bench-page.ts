@@ -1,0 +1,168 @@
+/**
+ * Browser side of bench/browser/map-bench.ts: loads a generated graph into the map's own renderer
+ * (sigma/renderer.ts: the same settings, reducers and label handling as the app) and measures time to
+ * first render and frame times while the camera moves. Driven from Node through `window.kopruBench`.
+ */
+import Graph from 'graphology';
+import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../src/core/network';
+import { colorNodes } from '../src/sigma/colors';
+import { mountMap, type MapHandle } from '../src/sigma/renderer';
+import { EMPTY_MODEL } from '../src/sigma/reducers';
+
+interface BenchGraph {
+  ids: string[];
+  x: number[];
+  y: number[];
+  kinds: number[];
+  sizes: number[];
+  /** source index, target index, level (wave a), level (wave b, 0 = absent) */
+  edges: number[];
+}
+
+export interface LoadTimings {
+  nodes: number;
+  edges: number;
+  fetchMs: number;
+  buildMs: number;
+  /** From creating the renderer to the end of its first drawn frame. */
+  firstRenderMs: number;
+  /** From the page asking for the data to the first drawn frame. */
+  totalMs: number;
+}
+
+let map: MapHandle | null = null;
+const renders: number[] = [];
+
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+async function load(url: string): Promise<LoadTimings> {
+  const start = performance.now();
+  const data = (await (await fetch(url)).json()) as BenchGraph;
+  const fetched = performance.now();
+  const graph: UnionGraph = new Graph<UnionNodeAttributes, UnionEdgeAttributes>({ type: 'undirected' });
+  data.ids.forEach((id, i) =>
+    graph.addNode(id, {
+      name: `Organization ${id}`,
+      kind: data.kinds[i] === 1 ? 'institution' : 'ngo',
+      type: null,
+      city: null,
+      district: null,
+      focus: [],
+      refugeeLed: null,
+      x: data.x[i]!,
+      y: data.y[i]!,
+    }),
+  );
+  for (let i = 0; i < data.edges.length; i += 4) {
+    const source = data.ids[data.edges[i]!]!;
+    const target = data.ids[data.edges[i + 1]!]!;
+    const levels: Record<string, number> = { a: data.edges[i + 2]! };
+    if (data.edges[i + 3]! > 0) levels.b = data.edges[i + 3]!;
+    graph.mergeEdge(source, target, { levels });
+  }
+  const built = performance.now();
+  const container = document.getElementById('map')!;
+  const sizes = new Map(data.ids.map((id, i) => [id, data.sizes[i]!]));
+  const firstFrame = new Promise<number>((resolve) => {
+    const started = performance.now();
+    map = mountMap(container, graph, 'normal', {
+      onHover: () => undefined,
+      onClick: () => undefined,
+      insets: () => ({ left: 0, right: 0 }),
+    });
+    map.sigma.once('afterRender', () => resolve(performance.now() - started));
+    map.sigma.on('afterRender', () => renders.push(performance.now()));
+    map.update({ ...EMPTY_MODEL, wave: 'b', colors: colorNodes(graph, 'kind', new Map()).colors, sizes });
+  });
+  const firstRenderMs = await firstFrame;
+  await nextFrame();
+  return {
+    nodes: graph.order,
+    edges: graph.size,
+    fetchMs: fetched - start,
+    buildMs: built - fetched,
+    firstRenderMs,
+    totalMs: performance.now() - start,
+  };
+}
+
+/**
+ * Starts recording frame times until `stop`: the time between an animation frame and the previous
+ * one, for the frames in which the map was redrawn (idle frames with nothing new to draw would only
+ * dilute the figure).
+ */
+function record(): { stop(): { frames: number[]; renders: number } } {
+  const frames: number[] = [];
+  let last = performance.now();
+  let seenRenders = renders.length;
+  let running = true;
+  const renderStart = renders.length;
+  const tick = (now: number): void => {
+    if (renders.length !== seenRenders) frames.push(now - last);
+    seenRenders = renders.length;
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return {
+    stop() {
+      running = false;
+      return { frames, renders: renders.length - renderStart };
+    },
+  };
+}
+
+/** Pans the camera programmatically for `frames` frames (ties stay drawn: the worst case). */
+async function panCamera(frames: number): Promise<{ frames: number[]; renders: number }> {
+  const camera = map!.sigma.getCamera();
+  const recording = record();
+  const start = camera.getState();
+  for (let i = 0; i < frames; i++) {
+    camera.setState({ x: start.x + 0.3 * Math.sin((i / frames) * Math.PI * 2), y: start.y });
+    await nextFrame();
+  }
+  return recording.stop();
+}
+
+/** Zooms in and out programmatically for `frames` frames. */
+async function zoomCamera(frames: number): Promise<{ frames: number[]; renders: number }> {
+  const camera = map!.sigma.getCamera();
+  const recording = record();
+  for (let i = 0; i < frames; i++) {
+    camera.setState({ ratio: 1 - 0.7 * Math.sin((i / frames) * Math.PI) });
+    await nextFrame();
+  }
+  camera.setState({ ratio: 1 });
+  return recording.stop();
+}
+
+let external: ReturnType<typeof record> | null = null;
+
+(window as unknown as { kopruBench: unknown }).kopruBench = {
+  load,
+  panCamera,
+  zoomCamera,
+  /** For input driven from outside (mouse drags): start and stop recording frames. */
+  startRecording: () => {
+    external = record();
+  },
+  stopRecording: () => external?.stop() ?? { frames: [], renders: 0 },
+  kill: () => map?.kill(),
+  /** For experiments: change sigma settings of the mounted map. */
+  setSettings: (settings: Record<string, unknown>) => map?.sigma.setSettings(settings),
+  /** Time of `count` renders forced one after another (no frame pacing). */
+  renderCost(count: number): number {
+    const camera = map!.sigma.getCamera();
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      camera.setState({ x: camera.x + 0.001 });
+      map!.sigma.refresh({ skipIndexation: true, partialGraph: { nodes: [] } });
+      // Wait for the GPU: reading one pixel cannot return before the frame is drawn.
+      const gl = map!.sigma.getWebGLContext();
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    }
+    return (performance.now() - start) / count;
+  },
+};

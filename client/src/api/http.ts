@@ -1,0 +1,94 @@
+/**
+ * The one place that talks HTTP: GET a JSON resource and turn every way it can fail into a typed
+ * `Failure` (status.ts), so views can say "the database is down" rather than print an exception.
+ */
+import type { Failure, FailureKind } from '../core/status';
+
+export class ApiFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export function buildPath(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
+}
+
+function kindOf(status: number): FailureKind {
+  if (status === 503 || status === 502 || status === 504) return 'unavailable';
+  if (status === 404) return 'not-found';
+  if (status >= 400 && status < 500) return 'invalid';
+  return 'server';
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown };
+}
+
+/** A fetch-compatible function; the browser's `fetch` in the app, anything equivalent in tests. */
+export type Fetcher = (
+  input: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}>;
+
+export async function getJson<T>(fetcher: Fetcher, path: string, signal?: AbortSignal): Promise<T> {
+  let response: Awaited<ReturnType<Fetcher>>;
+  try {
+    response = await fetcher(path, {
+      headers: { accept: 'application/json' },
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw new ApiFailure({
+      kind: 'network',
+      status: 0,
+      code: 'network',
+      message: error instanceof Error ? error.message : String(error),
+      retryAfter: null,
+    });
+  }
+  if (response.ok) return (await response.json()) as T;
+
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // A proxy's HTML error page: keep the status, there is no code to read.
+  }
+  const retryHeader = response.headers.get('retry-after');
+  const retryAfter = retryHeader !== null && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
+  throw new ApiFailure({
+    kind: kindOf(response.status),
+    status: response.status,
+    code: typeof body.error?.code === 'string' ? body.error.code : `http_${response.status}`,
+    message: typeof body.error?.message === 'string' ? body.error.message : `HTTP ${response.status}`,
+    retryAfter,
+  });
+}
+
+/** The Failure behind any thrown value, so callers can store it in a Status. */
+export function toFailure(error: unknown): Failure {
+  if (error instanceof ApiFailure) return error.failure;
+  return {
+    kind: 'server',
+    status: 0,
+    code: 'client',
+    message: error instanceof Error ? error.message : String(error),
+    retryAfter: null,
+  };
+}

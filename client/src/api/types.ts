@@ -1,0 +1,243 @@
+/**
+ * Shapes of the server's JSON (DATA-FORMAT.md §4 and server/http/routes). Only what the client reads is
+ * typed; optional fields are ones an older or newer server may leave out.
+ */
+export type AnalysisMode = 'undirected' | 'directed' | 'reciprocated';
+export const ANALYSIS_MODES: readonly AnalysisMode[] = ['undirected', 'directed', 'reciprocated'];
+
+export type OrganizationKind = 'ngo' | 'institution';
+
+export interface LocalizedText {
+  en: string;
+  tr: string;
+}
+
+export interface Health {
+  status: string;
+  neo4j: { connected: boolean; version: string | null; embedded: boolean };
+}
+
+export interface DatasetSummary {
+  name: string | null;
+  synthetic: boolean;
+  description?: string | null;
+  version: number;
+  organizations: number;
+  ngos: number;
+  institutions: number;
+  waves: number;
+  events: number;
+  ties: number;
+}
+
+export interface Wave {
+  id: string;
+  label: string;
+  date: string;
+  description?: string | null;
+  reportedTies?: number;
+  responded?: number;
+}
+
+export interface EventRecord {
+  id: string;
+  name: string;
+  type: string | null;
+  date: string;
+  endDate: string | null;
+  city: string | null;
+  attendees?: number;
+}
+
+export interface OrganizationNodeAttributes {
+  name: string;
+  kind: OrganizationKind;
+  type: string | null;
+  city: string | null;
+  district: string | null;
+  focus: string[];
+  refugeeLed: boolean | null;
+}
+
+export interface SerializedGraph {
+  attributes: {
+    wave: string;
+    mode: AnalysisMode;
+    datasetVersion: number;
+    name?: string | null;
+    synthetic?: boolean;
+  };
+  options: { type: 'directed' | 'undirected' | 'mixed'; multi?: boolean; allowSelfLoops?: boolean };
+  nodes: { key: string; attributes: OrganizationNodeAttributes }[];
+  edges: {
+    key?: string;
+    source: string;
+    target: string;
+    attributes: { level: number; reciprocated?: boolean };
+  }[];
+}
+
+export interface MetricDescriptor {
+  id: string;
+  scope: 'network' | 'node';
+  label: LocalizedText;
+  description: LocalizedText;
+  /** Keys this metric writes into the result, when the server lists them. */
+  outputs?: { key: string; scope: 'network' | 'node'; label: LocalizedText }[];
+}
+
+export interface MetricRegistry {
+  metrics: MetricDescriptor[];
+}
+
+export const BROKERAGE_ROLES = [
+  'coordinator',
+  'consultant',
+  'representative',
+  'gatekeeper',
+  'liaison',
+] as const;
+export type BrokerageRole = (typeof BROKERAGE_ROLES)[number];
+
+/** Gould–Fernandez brokerage of one organization, as the details panel shows it. */
+export interface Brokerage {
+  role: string | null;
+  counts: Record<BrokerageRole, number>;
+  total: number;
+}
+
+/**
+ * One organization's metrics. Brokerage comes flattened (`brokerageRole`, one count per role and the
+ * total in `brokerage`), like every other node output of the registry.
+ */
+export interface NodeMetricsRow {
+  id: string;
+  degree: number;
+  community?: number;
+  brokerageRole?: string | null;
+  [metric: string]: number | string | null | undefined;
+}
+
+export interface WaveMetrics {
+  wave: string;
+  mode: AnalysisMode;
+  weighted?: boolean;
+  groupBy?: string;
+  network: Record<string, number | boolean | null>;
+  groups?: { eiIndex?: Record<string, number | null> };
+  nodes: NodeMetricsRow[];
+}
+
+export interface ValueChange {
+  from: number | null;
+  to: number | null;
+  change: number | null;
+}
+
+export interface RankedChange extends ValueChange {
+  fromRank: number | null;
+  toRank: number | null;
+  rankChange: number | null;
+}
+
+export interface MeetingEffectRow {
+  eventType: string;
+  scope?: 'all' | 'crossSector';
+  coAttendingPairs: number;
+  coAttendingNew: number;
+  otherPairs: number;
+  otherNew: number;
+  rateCoAttending: number | null;
+  rateOther: number | null;
+  rateRatio: number | null;
+  ci95: [number, number] | null;
+  pValue: number | null;
+}
+
+export interface TieCounts {
+  added: number;
+  removed: number;
+  stable: number;
+  strengthened: number;
+  weakened: number;
+  jaccard: number | null;
+}
+
+export interface CompareResult {
+  from: string;
+  to: string;
+  mode: AnalysisMode;
+  network: Record<string, ValueChange>;
+  ties: TieCounts;
+  tieLists?: Record<'added' | 'removed' | 'stable' | 'strengthened' | 'weakened', [string, string][]>;
+  qap: { correlation: number | null; pValue: number | null; permutations: number };
+  densityTest: { difference: number | null; ci95: [number, number] | null; pValue: number | null };
+  eiIndex?: ValueChange & { groups?: Record<string, ValueChange> };
+  crossSectorTies?: ValueChange;
+  meetingEffect?: MeetingEffectRow[];
+  isolates?: { integrated: string[]; becameIsolated: string[] };
+  nodes: ({ id: string } & Record<string, RankedChange | string>)[];
+}
+
+export interface ReasonText {
+  code: string;
+  text: LocalizedText;
+}
+
+export interface Suggestion {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  score: number;
+  text: LocalizedText;
+  reasons: ReasonText[];
+}
+
+export interface IsolatedOrganization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  city: string | null;
+  type: string | null;
+  focus: string[];
+  degree: number;
+  reasons: ReasonText[];
+  suggestions: Suggestion[];
+}
+
+export interface IsolatedResult {
+  wave: string;
+  mode: AnalysisMode;
+  organizations: IsolatedOrganization[];
+}
+
+export interface TieOfOrganization {
+  wave: string;
+  direction: 'reported' | 'received' | string;
+  partner: string;
+  partnerName: string;
+  partnerKind: OrganizationKind;
+  level: number;
+}
+
+export interface OrganizationDetails {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  type: string | null;
+  city: string | null;
+  district: string | null;
+  focus: string[];
+  refugeeLed: boolean | null;
+  founded: string | number | null;
+  extra?: Record<string, unknown>;
+  tiesByWave: Record<string, TieOfOrganization[]>;
+  events: {
+    id: string;
+    name: string;
+    type: string | null;
+    date: string;
+    endDate: string | null;
+    city: string | null;
+  }[];
+}

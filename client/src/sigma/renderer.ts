@@ -1,0 +1,383 @@
+/**
+ * The map's Sigma instance: mounted once per union network and killed with it (mountMap returns the
+ * only handle, whose `kill` must be called). Appearance comes from the reducers reading the current
+ * RenderModel; `update` swaps the model and refreshes, `switchWave` animates a wave change by stepping
+ * the model's progress, so ties fade while organizations stay where they are.
+ */
+import Sigma from 'sigma';
+import { layerFill, pathLine, sdfCircle, sdfSquare } from 'sigma/rendering';
+import { animateNodes } from 'sigma/utils';
+import type { Positions } from '../core/layout';
+import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
+import type { LabelDensity } from '../core/view';
+import { placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
+import { EMPTY_MODEL, LABEL_SIZE, reduceEdge, reduceNode, type RenderModel } from './reducers';
+import { LABEL_PRESETS, mapSettings } from './settings';
+
+export interface MapEvents {
+  onHover(node: string | null): void;
+  onClick(node: string | null): void;
+  /** Pixels of the map covered by overlays (legend on the left, zoom buttons on the right). */
+  insets(): { left: number; right: number };
+}
+
+export interface MapHandle {
+  sigma: Sigma<UnionNodeAttributes, UnionEdgeAttributes>;
+  update(model: RenderModel): void;
+  /** Animates from the model's previousWave to its wave. */
+  animateSwitch(model: RenderModel, duration?: number): void;
+  setLabelDensity(labels: LabelDensity): void;
+  setPositions(positions: Positions, animate: boolean): void;
+  /** Centres the organization with its partners in the shown wave(s). */
+  focusNode(node: string): void;
+  /** Pans (without zooming) when the organization is hidden under an overlay or off the map. */
+  ensureVisible(node: string): void;
+  fitNodes(nodes: readonly string[], animate?: boolean): void;
+  resetCamera(animate?: boolean): void;
+  zoom(direction: 'in' | 'out'): void;
+  kill(): void;
+}
+
+const SWITCH_MS = 800;
+// Our overlap-free label placement measures every label on each camera stop: fine up to a few
+// thousand organizations; beyond that sigma's own label grid decides.
+const LABEL_PLACEMENT_LIMIT = 3000;
+const LABEL_FONT = `${LABEL_SIZE}px sans-serif`;
+const EMPHASIS_PRIORITY = 1e6;
+
+/** Air around labels and how many at most, per density preset. */
+const PLACEMENT: Record<LabelDensity, { padding: number; limit: number }> = {
+  few: { padding: 10, limit: 12 },
+  normal: { padding: 4, limit: 60 },
+  many: { padding: 1, limit: Number.POSITIVE_INFINITY },
+};
+// Above this many ties an animated switch costs more frames than it is worth.
+const ANIMATION_EDGE_LIMIT = 20_000;
+
+export function mountMap(
+  container: HTMLElement,
+  graph: UnionGraph,
+  labels: LabelDensity,
+  events: MapEvents,
+): MapHandle {
+  let model: RenderModel = EMPTY_MODEL;
+  // While a switch animates, later updates (hover, metrics arriving) change its target, not its clock.
+  let target: RenderModel = EMPTY_MODEL;
+  let switching: {
+    start: number;
+    duration: number;
+    previousWave: string;
+    previousSizes: RenderModel['previousSizes'];
+  } | null = null;
+  let frame: number | null = null;
+  let stopNodeAnimation: (() => void) | null = null;
+  const large = graph.size > ANIMATION_EDGE_LIMIT;
+  let density: LabelDensity = labels;
+  let placed: ReadonlySet<string> | null = null;
+  const measureContext = document.createElement('canvas').getContext('2d');
+  const widths = new Map<string, number>();
+  const measure = (text: string): number => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      if (measureContext) {
+        measureContext.font = LABEL_FONT;
+        width = measureContext.measureText(text).width;
+      } else width = text.length * LABEL_SIZE * 0.55;
+      widths.set(text, width);
+    }
+    return width;
+  };
+
+  const sigma = new Sigma<UnionNodeAttributes, UnionEdgeAttributes>(graph, container, {
+    primitives: {
+      nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 })], layers: [layerFill()] },
+      // Straight ties only: the networks have no self-ties, and dropping the default loop path halves
+      // the cost of each tie in the edge program (measured with bench/browser/map-bench.ts).
+      edges: { paths: [pathLine()] },
+    },
+    settings: mapSettings(labels, { large }),
+    nodeReducer: (key, _data, attrs) => reduceNode(model, key, attrs),
+    edgeReducer: (key, _data, attrs, _state, _graphState, g) =>
+      reduceEdge(model, attrs, g.source(key), g.target(key)),
+  });
+
+  const withLabels = (next: RenderModel): RenderModel => ({ ...next, placedLabels: placed });
+
+  const placeVisibleLabels = (): void => {
+    if (graph.order > LABEL_PLACEMENT_LIMIT || !model.labels) {
+      placed = null;
+      return;
+    }
+    const candidates: LabelCandidate[] = [];
+    graph.forEachNode((id, attributes) => {
+      const spotlit = model.spotlight.has(id);
+      const faded =
+        (model.passes !== null && !model.passes.has(id)) ||
+        (model.emphasis !== null && !model.emphasis.has(id));
+      if (faded && !spotlit) return;
+      const size = model.sizes.get(id) ?? 5;
+      const point = sigma.graphToViewport({ x: attributes.x, y: attributes.y });
+      candidates.push({
+        id,
+        x: point.x,
+        y: point.y,
+        radius: sigma.scaleSize(size),
+        width: measure(attributes.name),
+        height: LABEL_SIZE + 2,
+        // Partners of the hovered or selected organization come next: that is what the user looks at.
+        priority: spotlit ? SPOTLIGHT_PRIORITY : model.emphasis !== null ? EMPHASIS_PRIORITY + size : size,
+      });
+    });
+    const { padding, limit } = PLACEMENT[density];
+    placed = placeLabels(candidates, sigma.getDimensions(), padding, limit + model.spotlight.size);
+  };
+
+  let labelTimer: ReturnType<typeof setTimeout> | null = null;
+  const relabel = (): void => {
+    if (labelTimer !== null) clearTimeout(labelTimer);
+    labelTimer = setTimeout(() => {
+      labelTimer = null;
+      placeVisibleLabels();
+      model = withLabels(model);
+      target = withLabels(target);
+      sigma.refresh();
+    }, 120);
+  };
+  sigma.getCamera().on('updated', relabel);
+  graph.on('eachNodeAttributesUpdated', relabel);
+  sigma.on('resize', relabel);
+
+  sigma.on('enterNode', ({ node }) => events.onHover(node));
+  sigma.on('leaveNode', () => events.onHover(null));
+  sigma.on('clickNode', ({ node }) => events.onClick(node));
+  sigma.on('clickStage', () => events.onClick(null));
+
+  const cancelFrame = (): void => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    frame = null;
+    switching = null;
+  };
+
+  const settled = (next: RenderModel): RenderModel => ({
+    ...next,
+    previousWave: null,
+    previousSizes: null,
+    progress: 1,
+  });
+
+  const step = (now: number): void => {
+    if (!switching) return;
+    const progress = Math.min(1, (now - switching.start) / switching.duration);
+    model =
+      progress >= 1
+        ? settled(target)
+        : {
+            ...target,
+            previousWave: switching.previousWave,
+            previousSizes: switching.previousSizes,
+            progress,
+          };
+    sigma.refresh();
+    if (progress >= 1) {
+      switching = null;
+      frame = null;
+    } else frame = requestAnimationFrame(step);
+  };
+
+  const camera = sigma.getCamera();
+
+  /**
+   * Moves the camera so `nodes` fill the part of the map no overlay covers. Works in sigma's own
+   * coordinate conversions (measured at a reference camera), so no sign or axis convention is assumed.
+   */
+  interface FitOptions {
+    animate: boolean;
+    /** Most zoomed in (a single node would otherwise fill the screen). */
+    minRatio: number;
+    /** Most zoomed out. */
+    maxRatio: number;
+    /** Leave room for the nodes' labels on the right (small sets of nodes). */
+    labels: boolean;
+  }
+
+  const freeArea = (): { left: number; top: number; width: number; height: number } => {
+    const { width, height } = sigma.getDimensions();
+    const PAD = 28;
+    const insets = events.insets();
+    const left = Math.min(insets.left, width / 2) + PAD;
+    const right = Math.min(insets.right, width / 4) + PAD;
+    return {
+      left,
+      top: PAD,
+      width: Math.max(80, width - left - right),
+      height: Math.max(80, height - 2 * PAD),
+    };
+  };
+
+  /**
+   * Moves the camera so `nodes` fill the part of the map no overlay covers. Works in sigma's own
+   * coordinate conversions (measured at a reference camera), so no sign or axis convention is assumed.
+   */
+  const fit = (nodes: readonly string[], options: FitOptions): void => {
+    if (nodes.length === 0) return;
+    // The container may just have changed size (the details panel opened): measure it first.
+    sigma.resize();
+    const { width, height } = sigma.getDimensions();
+    if (width === 0 || height === 0) return;
+    const area = freeArea();
+    const labelRoom = options.labels
+      ? Math.min(
+          area.width / 2,
+          Math.max(...nodes.map((node) => measure(graph.getNodeAttribute(node, 'name')))),
+        )
+      : 0;
+    const reference = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const node of nodes) {
+      const attributes = graph.getNodeAttributes(node);
+      const point = sigma.graphToViewport({ x: attributes.x, y: attributes.y }, { cameraState: reference });
+      x1 = Math.min(x1, point.x);
+      y1 = Math.min(y1, point.y);
+      x2 = Math.max(x2, point.x);
+      y2 = Math.max(y2, point.y);
+    }
+    const usableWidth = Math.max(60, area.width - labelRoom);
+    const ratio = Math.min(
+      options.maxRatio,
+      Math.max(options.minRatio, (x2 - x1) / usableWidth, (y2 - y1) / area.height),
+    );
+    const centre = sigma.viewportToFramedGraph(
+      { x: (x1 + x2) / 2, y: (y1 + y2) / 2 },
+      { cameraState: reference },
+    );
+    const state = { x: centre.x, y: centre.y, ratio, angle: 0 };
+    // Shift so the nodes' centre lands in the middle of the free area rather than of the canvas.
+    const target = { x: area.left + usableWidth / 2, y: area.top + area.height / 2 };
+    const a = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 }, { cameraState: state });
+    const b = sigma.viewportToFramedGraph(target, { cameraState: state });
+    const next = { ...state, x: state.x - (b.x - a.x), y: state.y - (b.y - a.y) };
+    if (options.animate) void camera.animate(next, { duration: 500 });
+    else camera.setState(next);
+  };
+
+  // Positions just changed: refresh first, so sigma's normalization (the graph's extent) is current
+  // before the fit converts coordinates with it.
+  const fitAll = (animate: boolean): void => {
+    sigma.refresh();
+    fitAllNow(animate);
+  };
+  const fitAllNow = (animate: boolean): void =>
+    fit(graph.nodes(), { animate, minRatio: 0.05, maxRatio: 4, labels: false });
+
+  const partners = (node: string): string[] => {
+    const waves = [model.wave, model.diffFrom].filter((wave): wave is string => wave !== null);
+    const result: string[] = [];
+    graph.forEachEdge(node, (_edge, attributes, source, target) => {
+      if (waves.some((wave) => attributes.levels[wave] !== undefined))
+        result.push(source === node ? target : source);
+    });
+    return result;
+  };
+
+  return {
+    sigma,
+    update(next) {
+      target = withLabels(next);
+      relabel();
+      if (switching) return;
+      model = settled(target);
+      sigma.refresh();
+    },
+    animateSwitch(next, duration = SWITCH_MS) {
+      cancelFrame();
+      relabel();
+      next = withLabels(next);
+      target = next;
+      if (large || duration <= 0 || next.previousWave === null) {
+        model = settled(next);
+        sigma.refresh();
+        return;
+      }
+      switching = {
+        start: performance.now(),
+        duration,
+        previousWave: next.previousWave,
+        previousSizes: next.previousSizes,
+      };
+      model = { ...next, progress: 0 };
+      sigma.refresh();
+      frame = requestAnimationFrame(step);
+    },
+    setLabelDensity(next) {
+      density = next;
+      sigma.setSettings(LABEL_PRESETS[next]);
+      relabel();
+    },
+    setPositions(positions, animate) {
+      stopNodeAnimation?.();
+      stopNodeAnimation = null;
+      if (!animate) {
+        graph.updateEachNodeAttributes((id, attributes) => {
+          const point = positions[id];
+          return point ? { ...attributes, x: point.x, y: point.y } : attributes;
+        });
+        fitAll(false);
+        return;
+      }
+      stopNodeAnimation = animateNodes(graph, positions, { duration: 700 }, () => {
+        stopNodeAnimation = null;
+        fitAll(true);
+      });
+    },
+    focusNode(node) {
+      if (!graph.hasNode(node)) return;
+      fit([node, ...partners(node)], { animate: true, minRatio: 0.15, maxRatio: 1, labels: true });
+    },
+    ensureVisible(node) {
+      if (!graph.hasNode(node)) return;
+      sigma.resize();
+      const area = freeArea();
+      const attributes = graph.getNodeAttributes(node);
+      const point = sigma.graphToViewport({ x: attributes.x, y: attributes.y });
+      const labelEnd = point.x + measure(attributes.name) + 16;
+      const inside =
+        point.x >= area.left &&
+        labelEnd <= area.left + area.width &&
+        point.y >= area.top &&
+        point.y <= area.top + area.height;
+      if (inside) return;
+      const state = camera.getState();
+      // Node and label together, centred when they fit, else starting at the free area's left edge.
+      const span = measure(attributes.name) + 16;
+      const target = { x: area.left + Math.max(12, (area.width - span) / 2), y: area.top + area.height / 2 };
+      const a = sigma.viewportToFramedGraph(point);
+      const b = sigma.viewportToFramedGraph(target);
+      void camera.animate(
+        { ...state, x: state.x + (a.x - b.x), y: state.y + (a.y - b.y) },
+        { duration: 400 },
+      );
+    },
+    fitNodes(nodes, animate = true) {
+      fit(
+        nodes.filter((node) => graph.hasNode(node)),
+        { animate, minRatio: 0.15, maxRatio: 2, labels: true },
+      );
+    },
+    resetCamera(animate = true) {
+      fitAll(animate);
+    },
+    zoom(direction) {
+      void (direction === 'in' ? camera.zoomIn({ duration: 250 }) : camera.zoomOut({ duration: 250 }));
+    },
+    kill() {
+      cancelFrame();
+      if (labelTimer !== null) clearTimeout(labelTimer);
+      graph.off('eachNodeAttributesUpdated', relabel);
+      stopNodeAnimation?.();
+      sigma.kill();
+    },
+  };
+}
