@@ -14,12 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../tests/support/chromium.js';
 import { build } from 'vite';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE_ROOT = path.join(ROOT, 'client', 'bench');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** mulberry32: small, seeded, good enough to make the same graph every run. */
 function random(seed: number): () => number {
@@ -225,18 +225,7 @@ async function main(): Promise<void> {
   process.stderr.write('Building the benchmark page …\n');
   await buildPage(outDir);
   const { server, url } = await serve(outDir, JSON.stringify(graph));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const rows: string[][] = [];
   const summary: Record<string, number[]> = {};
   const note = (key: string, value: number): void => {

@@ -9,47 +9,28 @@ import type { Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
 import { PROJECT_ROOT } from '../../server/config.js';
-import { metricsWriteBack } from '../../server/domain/analysis/write-back.js';
-import { readBundleFolder } from '../../server/files/read-bundle.js';
-import { createDriver } from '../../server/neo4j/driver.js';
-import { DatasetStore } from '../../server/neo4j/dataset-store.js';
-import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
-import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
-import { DEMO_DIR, emptyDatabase, testDriver, useTestDatabaseEnv } from '../integration/helpers.js';
-import { neo4jContext } from '../integration/neo4j-context.js';
+import {
+  createDemoApp,
+  DEMO_DIR,
+  testDriver,
+  useTestDatabaseEnv,
+  type TestApp,
+} from '../integration/helpers.js';
 import { cli } from '../unit/cli/run-cli.js';
 
+let testApp: TestApp;
 let app: Express;
-let appDriver: Driver;
 let admin: Driver;
 
 beforeAll(async () => {
-  const ctx = neo4jContext();
+  testApp = await createDemoApp();
+  app = testApp.app;
   admin = testDriver();
-  await emptyDatabase(admin);
-  appDriver = createDriver({ ...ctx });
-  const datasets = new DatasetRepository(appDriver, ctx.database);
-  await datasets.applySchema();
-  await datasets.import(await readBundleFolder(DEMO_DIR), {
-    source: DEMO_DIR,
-    deriveMetrics: metricsWriteBack,
-  });
-  app = createApp({
-    driver: appDriver,
-    database: ctx.database,
-    embedded: ctx.embedded,
-    datasets,
-    organizations: new OrganizationRepository(appDriver, ctx.database),
-    store: new DatasetStore(datasets),
-    clientDist: '/nonexistent',
-    log: () => undefined,
-  });
 });
 
 afterAll(async () => {
-  await appDriver.close();
+  await testApp.close();
   await admin.close();
 });
 

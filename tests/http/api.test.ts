@@ -3,47 +3,21 @@
  * supertest on createApp — including 404/400 answers and a real outage: the database is stopped,
  * requests get 503 + Retry-After, and the same app recovers once the database is back.
  */
-import type { Driver } from 'neo4j-driver';
-import request from 'supertest';
 import type { Express } from 'express';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
-import { readBundleFolder } from '../../server/files/read-bundle.js';
-import { createDriver } from '../../server/neo4j/driver.js';
-import { DatasetStore } from '../../server/neo4j/dataset-store.js';
-import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
-import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
-import { DEMO_DIR, emptyDatabase, expectedTies, readCsv, testDriver } from '../integration/helpers.js';
+import { createDemoApp, DEMO_DIR, expectedTies, readCsv, type TestApp } from '../integration/helpers.js';
 import { neo4jContext, withNeo4jStopped } from '../integration/neo4j-context.js';
 
+let testApp: TestApp;
 let app: Express;
-let appDriver: Driver;
-let admin: Driver;
 
 beforeAll(async () => {
-  const ctx = neo4jContext();
-  admin = testDriver();
-  await emptyDatabase(admin);
-  appDriver = createDriver({ ...ctx });
-  const datasets = new DatasetRepository(appDriver, ctx.database);
-  await datasets.applySchema();
-  await datasets.import(await readBundleFolder(DEMO_DIR), { source: DEMO_DIR });
-  app = createApp({
-    driver: appDriver,
-    database: ctx.database,
-    embedded: ctx.embedded,
-    datasets,
-    organizations: new OrganizationRepository(appDriver, ctx.database),
-    store: new DatasetStore(datasets),
-    clientDist: '/nonexistent',
-    log: () => undefined,
-  });
+  testApp = await createDemoApp();
+  app = testApp.app;
 });
 
-afterAll(async () => {
-  await appDriver.close();
-  await admin.close();
-});
+afterAll(() => testApp.close());
 
 describe('GET /api/health', () => {
   it('reports the connected database and its version', async () => {

@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Express } from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { createApp } from '../../server/app.js';
+import { metricsWriteBack } from '../../server/domain/analysis/write-back.js';
+import { readBundleFolder } from '../../server/files/read-bundle.js';
+import { DatasetStore } from '../../server/neo4j/dataset-store.js';
+import { createDriver } from '../../server/neo4j/driver.js';
+import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
+import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 import { neo4jContext } from './neo4j-context.js';
 
@@ -74,4 +82,44 @@ export function expectedTies(dir: string, wave: string) {
     undirected: unordered.size,
     reciprocated: reciprocated.length,
   };
+}
+
+export interface TestApp {
+  app: Express;
+  /** The app's own driver (closed by `close`). */
+  driver: Driver;
+  datasets: DatasetRepository;
+  close(): Promise<void>;
+}
+
+/**
+ * The Express app on the test database holding exactly the demo data (imported as `npm start`
+ * does, metrics written back), as createApp builds it for `npm start`.
+ */
+export async function createDemoApp(): Promise<TestApp> {
+  const ctx = neo4jContext();
+  const admin = testDriver();
+  try {
+    await emptyDatabase(admin);
+  } finally {
+    await admin.close();
+  }
+  const driver = createDriver({ ...ctx });
+  const datasets = new DatasetRepository(driver, ctx.database);
+  await datasets.applySchema();
+  await datasets.import(await readBundleFolder(DEMO_DIR), {
+    source: DEMO_DIR,
+    deriveMetrics: metricsWriteBack,
+  });
+  const app = createApp({
+    driver,
+    database: ctx.database,
+    embedded: ctx.embedded,
+    datasets,
+    organizations: new OrganizationRepository(driver, ctx.database),
+    store: new DatasetStore(datasets),
+    clientDist: '/nonexistent',
+    log: () => undefined,
+  });
+  return { app, driver, datasets, close: () => driver.close() };
 }

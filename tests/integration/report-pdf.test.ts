@@ -14,7 +14,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/config.js';
 import en from '../../server/domain/report/locales/en.json' with { type: 'json' };
@@ -24,7 +25,6 @@ import type { Dataset } from '../../server/domain/types.js';
 import { readBundleFolder } from '../../server/files/read-bundle.js';
 
 const ARTIFACTS = path.join(PROJECT_ROOT, 'tests', 'artifacts', 'report');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PDFTOPPM = '/usr/bin/pdftoppm';
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const CATALOGUES: Record<string, Record<string, string>> = { en, tr };
@@ -38,18 +38,7 @@ let demo: Dataset;
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   demo = await readBundleFolder(path.join(PROJECT_ROOT, 'data', 'demo'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
