@@ -255,6 +255,8 @@ describe('around the map', () => {
       .allTextContents();
     expect(new Set(cities)).toEqual(new Set(['Gaziantep']));
     await page.getByTestId('sort-name').click();
+    // The table re-renders after the click; read it once the header says it is sorted by name.
+    await page.waitForSelector('th[aria-sort="ascending"]:has([data-testid="sort-name"])');
     const names = await page.locator('[data-testid="table-org"]').allTextContents();
     expect(names).toEqual(
       [...names].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true })),
