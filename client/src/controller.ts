@@ -4,6 +4,7 @@
  * and this module turns the resulting state into data requests.
  */
 import { createApi } from './api/client';
+import { createUploadApi } from './api/upload';
 import {
   dataStore,
   ensureCompare,
@@ -21,6 +22,7 @@ import { buildSearchIndex, setSearchIndex } from './core/search';
 import { comparedWaves, nodeMetricInfos, currentMetrics } from './core/selectors';
 import { dataOf } from './core/status';
 import { parseUrlState, reconcileView, serializeUrlState } from './core/url';
+import { useUploadApi } from './core/upload';
 import { viewStore } from './core/view';
 
 function safeStorage(): Storage | null {
@@ -88,6 +90,7 @@ function writeUrl(): void {
 
 export function startController(): void {
   useApi(createApi((input, init) => fetch(input, init)));
+  useUploadApi(createUploadApi());
   useLocaleStorage(safeStorage());
 
   const fromUrl = parseUrlState(window.location.search);

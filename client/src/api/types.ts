@@ -241,3 +241,71 @@ export interface OrganizationDetails {
     city: string | null;
   }[];
 }
+
+/** Formats the upload recognises (server/domain/io/formats.ts). */
+export type DatasetFormat = 'csv-bundle' | 'edge-list' | 'gexf' | 'graphml' | 'json';
+
+/** The record kinds an upload counts and compares, in display order. */
+export const UPLOAD_RECORD_KINDS = [
+  'organizations',
+  'waves',
+  'events',
+  'ties',
+  'attendance',
+  'responses',
+] as const;
+export type UploadRecordKind = (typeof UPLOAD_RECORD_KINDS)[number];
+
+/** One problem in the uploaded files; `line`/`column` are null when the problem is the whole file. */
+export interface UploadIssue {
+  file?: string | null;
+  line?: number | null;
+  column?: string | null;
+  reason: string;
+}
+
+export interface RecordChanges {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export type DatasetChanges = { info: boolean } & Record<UploadRecordKind, RecordChanges>;
+
+/** The body of POST /api/uploads/preview and /commit: the files' texts by name. */
+export interface UploadRequest {
+  files: Record<string, string>;
+  replace: boolean;
+}
+
+/** POST /api/uploads/preview (200 even for invalid files: then `ok` is false). */
+export type UploadPreview =
+  | {
+      ok: true;
+      format: DatasetFormat;
+      counts: Record<UploadRecordKind, number>;
+      errors: [];
+      changes: DatasetChanges;
+      replace: boolean;
+    }
+  | {
+      ok: false;
+      format: DatasetFormat | null;
+      message?: string;
+      counts: null;
+      errors: UploadIssue[];
+      changes: null;
+      replace: boolean;
+    };
+
+/** POST /api/uploads/commit. */
+export interface UploadCommit {
+  format: DatasetFormat;
+  counts: Record<UploadRecordKind, number>;
+  changes: DatasetChanges;
+  written: unknown;
+  /** Null when the files changed nothing (nothing was written). */
+  importId: string | number | null;
+  datasetVersion: number;
+}

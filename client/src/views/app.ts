@@ -21,6 +21,7 @@ import { mountSearch } from './search';
 import { emptyBlock, errorBlock, loadingBlock } from './status';
 import { mountTable } from './table-view';
 import { mountTimeline } from './timeline';
+import { mountUpload } from './upload';
 
 interface Mounted {
   element: HTMLElement;
@@ -36,6 +37,14 @@ export function mountApp(root: HTMLElement): void {
   const tabs = h('nav', { class: 'tabs', 'aria-label': '' });
   const languages = h('div', { class: 'languages', role: 'group' });
   const exportButton = h('button', { type: 'button', class: 'button', 'data-testid': 'export-png' });
+  const uploadButton = h('button', {
+    type: 'button',
+    class: 'button',
+    'aria-haspopup': 'dialog',
+    'data-testid': 'upload-open',
+  });
+  const upload = mountUpload(() => uploadButton);
+  uploadButton.addEventListener('click', () => upload.open());
   const sidebarToggle = h('button', {
     type: 'button',
     class: 'button sidebar-toggle',
@@ -57,12 +66,12 @@ export function mountApp(root: HTMLElement): void {
     sidebarToggle,
     tabs,
     search.element,
-    h('div', { class: 'topbar-actions' }, exportButton, languages),
+    h('div', { class: 'topbar-actions' }, uploadButton, exportButton, languages),
   );
   const banner = h('div', { class: 'banner', role: 'note', 'data-testid': 'synthetic-banner', hidden: true });
   const skip = h('a', { class: 'skip-link', href: '#main' });
   const workspace = h('div', { class: 'workspace' });
-  render(root, skip, topbar, banner, workspace);
+  render(root, skip, topbar, banner, workspace, upload.element);
 
   let mounted: Mounted[] = [];
   let map: MapView | null = null;
@@ -199,6 +208,7 @@ export function mountApp(root: HTMLElement): void {
       ),
     );
     exportButton.textContent = t('app.exportPng');
+    uploadButton.textContent = t('app.upload');
     exportButton.disabled = view.tab !== 'map' || !map?.handle();
     sidebarToggle.textContent = t('app.sidebar');
     sidebarToggle.setAttribute('aria-expanded', String(sidebarOpen));

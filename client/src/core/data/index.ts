@@ -209,3 +209,19 @@ export function bootData(): Boot | null {
   const { boot } = dataStore.get();
   return boot.status === 'ready' ? boot.data : boot.status === 'idle' ? null : boot.previous;
 }
+
+/**
+ * After an import: loads the dataset summary again and forgets everything computed from the old data,
+ * so the controller loads the new network, metrics and details. The workspace stays up meanwhile.
+ */
+export async function reloadDataset(): Promise<void> {
+  const current = dataStore.get().boot;
+  try {
+    const [dataset, waves, events] = await Promise.all([client().dataset(), client().waves(), client().events()]);
+    inFlight.clear();
+    networkModeTried = null;
+    dataStore.set({ ...INITIAL_DATA, boot: ready({ dataset, waves: [...waves].sort(byDate), events }) });
+  } catch (error) {
+    patch({ boot: failed(toFailure(error), current) });
+  }
+}
