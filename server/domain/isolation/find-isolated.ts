@@ -23,8 +23,9 @@ import { buildWaveGraph, lastWaveId } from '../graph/build-wave-graph.js';
 import { computeKCore } from '../metrics/k-core.js';
 import { ANALYSIS_MODES, ORGANIZATION_KINDS } from '../types.js';
 import type { AnalysisMode, Dataset, Organization, OrganizationKind } from '../types.js';
-import { buildNeighborhoods, connectedComponents, type Neighborhoods } from './neighborhoods.js';
-import { compareIds } from '../metrics/context.js';
+import { buildNeighborhoods } from './neighborhoods.js';
+import { componentLabels } from '../metrics/components.js';
+import { compareIds, createMetricContext, type MetricContext } from '../metrics/context.js';
 import { compareText, createSuggester } from './suggestions.js';
 import type { LocalizedText } from './text.js';
 import { ISOLATION_REASON_CODES } from './types.js';
@@ -69,7 +70,9 @@ export function findIsolated(dataset: IsolationDataset, options: FindIsolatedOpt
   const neighborhoods = buildNeighborhoods(graph);
   const partners =
     mode === 'reciprocated' ? buildNeighborhoods(buildWaveGraph(dataset, wave, 'undirected')) : neighborhoods;
-  const structure = describeStructure(neighborhoods, computeKCore(graph));
+  // One CSR context serves both the components and the k-cores (the metrics' own code).
+  const context = createMetricContext(graph);
+  const structure = describeStructure(context, computeKCore(context));
   const hasInstitutions = dataset.organizations.some((org) => org.kind === 'institution');
   const byId = new Map(dataset.organizations.map((org) => [org.id, org]));
   const suggest = createSuggester({
@@ -125,15 +128,11 @@ interface Structure {
   maxCore: number;
 }
 
-function describeStructure(neighborhoods: Neighborhoods, core: Record<string, number>): Structure {
-  const componentSize = new Map<string, number>();
-  let largest = 0;
-  let largestCount = 0;
-  for (const component of connectedComponents(neighborhoods)) {
-    for (const node of component) componentSize.set(node, component.length);
-    if (component.length > largest) [largest, largestCount] = [component.length, 1];
-    else if (component.length === largest) largestCount += 1;
-  }
+function describeStructure(context: MetricContext, core: Record<string, number>): Structure {
+  const { label, sizes } = componentLabels(context);
+  const componentSize = new Map(context.ids.map((id, v) => [id, sizes[label[v]!]!]));
+  const largest = sizes[0] ?? 0;
+  const largestCount = sizes.filter((size) => size === largest).length;
   const positive = Object.values(core).filter((k) => k > 0);
   return {
     componentSize,
