@@ -5,15 +5,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { createAuthServices } from './auth/index.js';
 import type { AppDeps } from './http/deps.js';
+import { authenticate, authorize, csrfProtection } from './http/middleware/auth.js';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
 import { analysisRouter } from './http/routes/analysis.js';
+import { auditRouter } from './http/routes/audit.js';
 import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
 import { organizationsRouter } from './http/routes/organizations.js';
 import { reportRouter } from './http/routes/report.js';
+import { sessionRouter } from './http/routes/session.js';
 import { uploadsRouter } from './http/routes/uploads.js';
+import { usersRouter } from './http/routes/users.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
 <body style="font-family:system-ui;margin:3rem;max-width:40rem">
@@ -24,8 +29,16 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy (TRUST_PROXY), req.ip and req.secure come from its X-Forwarded-* headers.
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
+  const auth = createAuthServices(deps);
   const api = express.Router();
+  // Access control before every router: who is asking, may they, and is it really them (CSRF).
+  api.use(authenticate(auth), authorize(), csrfProtection());
+  api.use(sessionRouter(auth, deps.loginLimit === undefined ? {} : { loginLimit: deps.loginLimit }));
+  api.use(usersRouter(auth));
+  api.use(auditRouter(deps));
   api.use(healthRouter(deps));
   api.use(datasetRouter(deps));
   api.use(organizationsRouter(deps));

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   KOPRU_NEO4J_PORT: port.optional(),
   KOPRU_DATA: z.string().min(1).optional(),
   KOPRU_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  // Express `trust proxy`: `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.1`).
+  TRUST_PROXY: z.string().trim().min(1).max(500).optional(),
 });
 
 export interface Neo4jConfig {
@@ -50,6 +52,14 @@ export interface Config {
   demoBundle: string;
   loadDemoWhenEmpty: boolean;
   clientDist: string;
+  /** Express's `trust proxy` (TRUST_PROXY); undefined when Köprü is not behind a proxy. */
+  trustProxy: boolean | number | string | undefined;
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === 'false' || value === '0') return undefined;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoBundle: path.resolve(e.KOPRU_DATA ?? path.join(PROJECT_ROOT, 'data', 'demo')),
     loadDemoWhenEmpty: !(e.KOPRU_NO_DEMO === '1' || e.KOPRU_NO_DEMO === 'true'),
     clientDist: path.join(PROJECT_ROOT, 'client', 'dist'),
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { SESSION_IDLE_MS } from './auth/sessions.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
 import { loadConfig, type Config } from './config.js';
 import { readBundleFolder } from './files/read-bundle.js';
@@ -12,6 +13,8 @@ import { openDatabase } from './neo4j/connect.js';
 import { DatasetStore } from './neo4j/dataset-store.js';
 import { DatasetRepository } from './neo4j/repositories/dataset-repository.js';
 import { OrganizationRepository } from './neo4j/repositories/organization-repository.js';
+import { SessionRepository } from './neo4j/repositories/session-repository.js';
+import { UserRepository } from './neo4j/repositories/user-repository.js';
 
 export interface RunningServer {
   url: string;
@@ -59,7 +62,19 @@ export async function startServer(
       store: new DatasetStore(datasets),
       clientDist: config.clientDist,
       log,
+      ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     });
+    const { users } = await new UserRepository(db.driver, db.connection.database).counts();
+    if (users === 0) {
+      log(
+        'No accounts yet: local mode, anyone on this computer can read and change the data. ' +
+          'To turn on sign-in: npm run cli -- user add <name> --role admin',
+      );
+    }
+    await new SessionRepository(db.driver, db.connection.database).deleteExpired(
+      new Date(),
+      new Date(Date.now() - SESSION_IDLE_MS),
+    );
     const server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host, (error?: Error) =>
         error ? reject(error) : resolve(listening),

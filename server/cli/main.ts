@@ -17,6 +17,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { reportCommand } from './commands/report.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { startCommand } from './commands/start.js';
+import { userCommand } from './commands/user.js';
 
 export const COMMANDS: Command[] = [
   startCommand,
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   reportCommand,
   sensitivityCommand,
   generateDemoCommand,
+  userCommand,
 ];
 
 function help(): string {

@@ -18,4 +18,8 @@ export interface AppDeps {
   /** Folder of the built client; a placeholder page is served when it has no index.html. */
   clientDist: string;
   log?: (message: string) => void;
+  /** Express's `trust proxy` setting (env TRUST_PROXY): hops or addresses of trusted proxies. */
+  trustProxy?: boolean | number | string;
+  /** Sign-in attempts allowed per client address per window; default 10 per 15 minutes. */
+  loginLimit?: { limit: number; windowMs: number };
 }

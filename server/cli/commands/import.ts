@@ -9,6 +9,7 @@ import { openDatabase } from '../../neo4j/connect.js';
 import { DatasetRepository } from '../../neo4j/repositories/dataset-repository.js';
 import { parseFlags, UsageError, type Command } from '../command.js';
 import { loadSource } from '../source.js';
+import { cliActor } from './user.js';
 
 function changeTable(changes: DatasetChanges): string {
   const rows = RECORD_KINDS.map((kind) => {
@@ -49,6 +50,7 @@ export const importCommand: Command = {
         replace: values.replace,
         dryRun: values['dry-run'],
         deriveMetrics: metricsWriteBack,
+        actor: cliActor(),
       });
       const head = values['dry-run']
         ? 'Dry run: nothing was written. Importing would change:'

@@ -32,6 +32,7 @@ import {
 import type { Dataset } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
+import { authOf } from '../middleware/auth.js';
 import { parseInput } from '../schemas/common.js';
 
 /** Largest request body: the files of one upload together, as JSON. */
@@ -141,6 +142,7 @@ export function uploadsRouter(deps: AppDeps, options: UploadsOptions = {}): Rout
       source: sourceLabel(Object.keys(body.files)),
       replace: body.replace,
       deriveMetrics: metricsWriteBack,
+      actor: authOf(req).actor,
     });
     res.json({
       format,

@@ -11,6 +11,7 @@ import type { MetricsWriteBack } from '../../domain/analysis/write-back.js';
 import type { Dataset, DatasetInfo } from '../../domain/types.js';
 import { cypher, schemaStatements } from '../cypher.js';
 import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../errors.js';
+import { recordAuditInTransaction } from './audit-repository.js';
 import { toAttendance, toEvent, toOrganization, toResponse, toTie, toWave } from '../mappers.js';
 
 /** Rows per UNWIND statement: Neo4j's advice is 10k–50k rows per batch. */
@@ -34,6 +35,8 @@ export interface ImportOptions {
    * transaction, so stored metrics always describe the stored data).
    */
   deriveMetrics?: (dataset: Dataset) => MetricsWriteBack;
+  /** Who imports (a user, `local`, `cli:<os user>`): an audit event is written in the same transaction. */
+  actor?: string;
 }
 
 export interface ImportOutcome {
@@ -181,6 +184,13 @@ export class DatasetRepository {
             replace,
             datasetVersion,
           });
+          if (options.actor !== undefined) {
+            await recordAuditInTransaction(tx, {
+              actor: options.actor,
+              action: 'import',
+              details: { importId, source: options.source, replace, datasetVersion, counts },
+            });
+          }
           return { changes, written: true, importId, datasetVersion, counts };
         });
       } finally {

@@ -1,0 +1,26 @@
+/**
+ * GET /api/audit (admin): the audit log, newest first, a page at a time.
+ * `?offset=0&limit=50` (limit 1–200) → `{ total, offset, limit, events: [{ id, at, actor, action, details }] }`.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { listAudit } from '../../neo4j/repositories/audit-repository.js';
+import type { AppDeps } from '../deps.js';
+import { integer, parseInput } from '../schemas/common.js';
+
+const Query = z
+  .object({
+    offset: integer(0, 1_000_000).default(0),
+    limit: integer(1, 200).default(50),
+  })
+  .strict();
+
+export function auditRouter(deps: Pick<AppDeps, 'driver' | 'database'>): Router {
+  const router = Router();
+  router.get('/audit', async (req, res) => {
+    const page = parseInput(Query, req.query);
+    const { total, events } = await listAudit(deps, page);
+    res.json({ total, offset: page.offset, limit: page.limit, events });
+  });
+  return router;
+}
