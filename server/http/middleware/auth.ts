@@ -103,6 +103,14 @@ export function authorize(table: readonly PolicyEntry[] = POLICY): RequestHandle
   };
 }
 
+function originHostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function csrfProtection(): RequestHandler {
   return (req, res, next) => {
     if (!STATE_CHANGING.has(req.method)) {
@@ -111,13 +119,7 @@ export function csrfProtection(): RequestHandler {
     }
     const origin = req.headers.origin;
     if (origin !== undefined) {
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      if (originHost === null || originHost !== req.headers.host) {
+      if (originHostOf(origin) !== req.headers.host) {
         res.status(403).json(problem('csrf', 'The request comes from another site'));
         return;
       }

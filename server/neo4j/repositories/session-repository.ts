@@ -24,10 +24,10 @@ export class SessionRepository {
     private readonly database: string,
   ) {}
 
-  private run(name: string, parameters: Record<string, unknown>, read = false) {
+  private run(query: string, parameters: Record<string, unknown>, read = false) {
     return withNeo4jErrors(
       () =>
-        this.driver.executeQuery(cypher(name), parameters, {
+        this.driver.executeQuery(query, parameters, {
           database: this.database,
           ...(read ? { routing: 'READ' as const } : {}),
         }),
@@ -36,7 +36,7 @@ export class SessionRepository {
   }
 
   async create(session: { idHash: string; user: string; csrf: string; at: Date; expires: Date }) {
-    await this.run('sessions/create', {
+    await this.run(cypher('sessions/create'), {
       idHash: session.idHash,
       user: session.user,
       csrf: session.csrf,
@@ -46,7 +46,7 @@ export class SessionRepository {
   }
 
   async find(idHash: string): Promise<StoredSession | null> {
-    const { records } = await this.run('sessions/get-one', { idHash }, true);
+    const { records } = await this.run(cypher('sessions/get-one'), { idHash }, true);
     const row = records[0]?.toObject();
     if (!row || !isAccountRole(row.role)) return null;
     return {
@@ -60,15 +60,15 @@ export class SessionRepository {
   }
 
   async touch(idHash: string, at: Date): Promise<void> {
-    await this.run('sessions/touch', { idHash, at: at.toISOString() });
+    await this.run(cypher('sessions/touch'), { idHash, at: at.toISOString() });
   }
 
   async delete(idHash: string): Promise<void> {
-    await this.run('sessions/delete', { idHash });
+    await this.run(cypher('sessions/delete'), { idHash });
   }
 
   async deleteExpired(now: Date, idleSince: Date): Promise<number> {
-    const { records } = await this.run('sessions/delete-expired', {
+    const { records } = await this.run(cypher('sessions/delete-expired'), {
       now: now.toISOString(),
       idleSince: idleSince.toISOString(),
     });
