@@ -4,6 +4,7 @@
  * and this module turns the resulting state into data requests.
  */
 import { createApi } from './api/client';
+import { createSessionApi } from './api/session';
 import { createUploadApi } from './api/upload';
 import {
   dataStore,
@@ -22,6 +23,7 @@ import { buildSearchIndex, setSearchIndex } from './core/search';
 import { comparedWaves, nodeMetricInfos, currentMetrics } from './core/selectors';
 import { dataOf } from './core/status';
 import { parseUrlState, reconcileView, serializeUrlState } from './core/url';
+import { loadSession, sessionStore, useSessionApi } from './core/session';
 import { useUploadApi } from './core/upload';
 import { viewStore } from './core/view';
 
@@ -91,6 +93,7 @@ function writeUrl(): void {
 export function startController(): void {
   useApi(createApi((input, init) => fetch(input, init)));
   useUploadApi(createUploadApi());
+  useSessionApi(createSessionApi((input, init) => fetch(input, init)));
   useLocaleStorage(safeStorage());
 
   const fromUrl = parseUrlState(window.location.search);
@@ -132,5 +135,12 @@ export function startController(): void {
   });
   document.documentElement.lang = localeStore.get();
   writeUrl();
-  void loadBoot();
+  // The data is loaded once the session says this user may read it (a retry of the session too).
+  let booted = false;
+  sessionStore.subscribe((state) => {
+    if (booted || state.info.status !== 'ready' || state.info.data.role === 'public') return;
+    booted = true;
+    void loadBoot();
+  });
+  void loadSession();
 }

@@ -17,6 +17,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export interface E2EServer {
   url: string;
+  /** KOPRU_HOME of the server started here (its database advertises itself in running.json); null for KOPRU_E2E_URL. */
+  home: string | null;
   stop(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function buildClient(): Promise<void> {
 
 export async function startE2EServer(log: (message: string) => void = () => undefined): Promise<E2EServer> {
   const external = process.env.KOPRU_E2E_URL;
-  if (external) return { url: external.replace(/\/$/, ''), stop: async () => undefined };
+  if (external) return { url: external.replace(/\/$/, ''), home: null, stop: async () => undefined };
 
   await buildClient();
   // Imported here so KOPRU_E2E_URL runs need nothing of the server.
@@ -58,6 +60,7 @@ export async function startE2EServer(log: (message: string) => void = () => unde
     const running = await startServer(config, { log });
     return {
       url: `http://127.0.0.1:${port}`,
+      home,
       async stop() {
         await running.stop();
         await rm(home, { recursive: true, force: true });

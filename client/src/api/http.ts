@@ -4,6 +4,18 @@
  */
 import type { Failure, FailureKind } from '../core/status';
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token (from GET/POST /api/session), sent back on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** `X-CSRF-Token` when signed in; nothing in local mode (no session). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken === null ? {} : { 'X-CSRF-Token': csrfToken };
+}
+
 export class ApiFailure extends Error {
   constructor(readonly failure: Failure) {
     super(failure.message);
@@ -37,7 +49,7 @@ interface ErrorBody {
 /** A fetch-compatible function; the browser's `fetch` in the app, anything equivalent in tests. */
 export type Fetcher = (
   input: string,
-  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+  init?: { signal?: AbortSignal; headers?: Record<string, string>; method?: string; body?: string },
 ) => Promise<{
   ok: boolean;
   status: number;
@@ -46,12 +58,36 @@ export type Fetcher = (
 }>;
 
 export async function getJson<T>(fetcher: Fetcher, path: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(fetcher, path, {
+    headers: { accept: 'application/json' },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/**
+ * POST/PATCH/DELETE a JSON body with the CSRF token. Resolves to the JSON answer, or null for 204.
+ */
+export async function sendJson<T>(
+  fetcher: Fetcher,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T | null> {
+  return requestJson<T | null>(fetcher, path, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...csrfHeaders(),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function requestJson<T>(fetcher: Fetcher, path: string, init: Parameters<Fetcher>[1]): Promise<T> {
   let response: Awaited<ReturnType<Fetcher>>;
   try {
-    response = await fetcher(path, {
-      headers: { accept: 'application/json' },
-      ...(signal ? { signal } : {}),
-    });
+    response = await fetcher(path, init);
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     throw new ApiFailure({
@@ -62,6 +98,7 @@ export async function getJson<T>(fetcher: Fetcher, path: string, signal?: AbortS
       retryAfter: null,
     });
   }
+  if (response.status === 204) return null as T;
   if (response.ok) return (await response.json()) as T;
 
   let body: ErrorBody = {};

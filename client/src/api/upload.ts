@@ -5,7 +5,7 @@
  * server's `details` (the problems found in the files) when it sends them.
  */
 import type { Failure, FailureKind } from '../core/status';
-import { ApiFailure } from './http';
+import { ApiFailure, csrfHeaders } from './http';
 import type { UploadCommit, UploadIssue, UploadPreview, UploadRequest } from './types';
 
 /** Fraction of the request body sent, 0..1; null when the browser cannot tell. */
@@ -61,6 +61,7 @@ function post<T>(url: string, body: UploadRequest, onProgress?: UploadProgress):
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', 'application/json');
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     if (onProgress) {
       xhr.upload.addEventListener('progress', (event) => {
         onProgress(event.lengthComputable && event.total > 0 ? event.loaded / event.total : null);

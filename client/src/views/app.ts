@@ -22,6 +22,10 @@ import { emptyBlock, errorBlock, loadingBlock } from './status';
 import { mountTable } from './table-view';
 import { mountTimeline } from './timeline';
 import { mountUpload } from './upload';
+import { hasRole } from '../api/session';
+import { loadSession, sessionStore } from '../core/session';
+import { mountAdmin } from './admin';
+import { localBanner, mountAccount, signInForm } from './session';
 
 interface Mounted {
   element: HTMLElement;
@@ -44,6 +48,8 @@ export function mountApp(root: HTMLElement): void {
     'data-testid': 'upload-open',
   });
   const upload = mountUpload(() => uploadButton);
+  const admin = mountAdmin(() => root.querySelector<HTMLElement>('[data-testid="admin-open"]'));
+  const account = mountAccount(() => admin.open());
   uploadButton.addEventListener('click', () => upload.open());
   const sidebarToggle = h('button', {
     type: 'button',
@@ -66,12 +72,15 @@ export function mountApp(root: HTMLElement): void {
     sidebarToggle,
     tabs,
     search.element,
-    h('div', { class: 'topbar-actions' }, uploadButton, exportButton, languages),
+    h('div', { class: 'topbar-actions' }, uploadButton, exportButton, languages, account.element),
   );
   const banner = h('div', { class: 'banner', role: 'note', 'data-testid': 'synthetic-banner', hidden: true });
+  const localSlot = h('div', { class: 'local-slot' });
   const skip = h('a', { class: 'skip-link', href: '#main' });
   const workspace = h('div', { class: 'workspace' });
-  render(root, skip, topbar, banner, workspace, upload.element);
+  render(root, skip, topbar, banner, localSlot, workspace, upload.element, admin.element);
+  // Made once: re-creating it on every redraw would drop what is being typed.
+  let signIn: HTMLElement | null = null;
 
   let mounted: Mounted[] = [];
   let map: MapView | null = null;
@@ -232,6 +241,40 @@ export function mountApp(root: HTMLElement): void {
       );
     }
 
+    // Who is asking decides what can be shown at all.
+    const session = sessionStore.get().info;
+    const role = session.status === 'ready' ? session.data.role : 'public';
+    uploadButton.hidden = !hasRole(role, 'coordinator');
+    render(localSlot, session.status === 'ready' && session.data.mode === 'local' ? localBanner() : null);
+    if (session.status !== 'ready' || role === 'public') {
+      killWorkspace();
+      if (session.status === 'error') {
+        render(
+          workspace,
+          h(
+            'main',
+            { id: 'main', class: 'stage-message' },
+            errorBlock(session.error, () => void loadSession()),
+          ),
+        );
+      } else if (session.status !== 'ready') {
+        render(workspace, h('main', { id: 'main', class: 'stage-message' }, loadingBlock()));
+      } else if (session.data.mode === 'accounts') {
+        signIn ??= signInForm();
+        if (!workspace.contains(signIn)) render(workspace, signIn);
+      } else {
+        render(
+          workspace,
+          h(
+            'main',
+            { id: 'main', class: 'stage-message' },
+            emptyBlock(t('session.remoteLocalTitle'), t('session.remoteLocalHint')),
+          ),
+        );
+      }
+      return;
+    }
+
     // Workspace by boot state.
     if (data.boot.status === 'ready' && data.boot.data.dataset.organizations > 0) {
       if (!shell) buildWorkspace();
@@ -326,5 +369,5 @@ export function mountApp(root: HTMLElement): void {
     drawChrome();
   });
 
-  bind(root, [dataStore, viewStore, localeStore, layoutStore], drawChrome);
+  bind(root, [dataStore, viewStore, localeStore, layoutStore, sessionStore], drawChrome);
 }
