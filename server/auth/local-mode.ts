@@ -26,23 +26,30 @@ export const ACCOUNTS_CACHE_MS = 1_000;
 export class AccountPresence {
   private cached: { value: boolean; at: number } | null = null;
   private pending: Promise<boolean> | null = null;
+  /** Bumped by invalidate(), so an answer read before a change is not cached after it. */
+  private generation = 0;
 
   constructor(private readonly count: () => Promise<number>) {}
 
   async any(now = Date.now()): Promise<boolean> {
     if (this.cached && now - this.cached.at < ACCOUNTS_CACHE_MS) return this.cached.value;
-    this.pending ??= this.count()
+    if (this.pending) return this.pending;
+    const generation = this.generation;
+    const pending = this.count()
       .then((n) => {
-        this.cached = { value: n > 0, at: Date.now() };
+        if (generation === this.generation) this.cached = { value: n > 0, at: Date.now() };
         return n > 0;
       })
       .finally(() => {
-        this.pending = null;
+        if (this.pending === pending) this.pending = null;
       });
-    return this.pending;
+    this.pending = pending;
+    return pending;
   }
 
   invalidate(): void {
+    this.generation += 1;
     this.cached = null;
+    this.pending = null;
   }
 }

@@ -10,7 +10,7 @@ import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../server/auth/accounts.js';
 import { SESSION_IDLE_MS } from '../../server/auth/sessions.js';
 import { LOGIN_FAILED_MESSAGE } from '../../server/http/routes/session.js';
 import { count, emptyDatabase, testDriver } from '../integration/helpers.js';
-import { neo4jContext } from '../integration/neo4j-context.js';
+import { neo4jContext, withNeo4jStopped } from '../integration/neo4j-context.js';
 import { addUser, createAuthApp, PASSWORD, removeAuthData, signIn, type AuthTestApp } from './auth-app.js';
 
 let t: AuthTestApp;
@@ -429,4 +429,29 @@ describe('/api/users and /api/audit', () => {
     });
     await emptyDatabase(admin);
   });
+});
+
+describe('while the database is down', () => {
+  it.skipIf(!neo4jContext().embedded)(
+    'health answers its own 503, a signed-in request 503 (not 401), and sessions work again after',
+    async () => {
+      await addUser(t.driver, 'ada', 'admin');
+      const ada = await signIn(t.app, 'ada');
+      await withNeo4jStopped(async () => {
+        const health = await request(t.app).get('/api/health');
+        expect(health.status).toBe(503);
+        expect(health.body.neo4j.connected).toBe(false);
+        const users = await request(t.app).get('/api/users').set('Cookie', ada.cookie);
+        expect(users.status).toBe(503);
+        expect(users.body.error.code).toBe('unavailable');
+      });
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (Date.now() < deadline && status !== 200) {
+        status = (await request(t.app).get('/api/users').set('Cookie', ada.cookie)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(status).toBe(200);
+    },
+  );
 });

@@ -58,28 +58,53 @@ function problem(code: string, message: string) {
   return { error: { code, message } };
 }
 
-export function authenticate(auth: AuthServices): RequestHandler {
+export function authenticate(auth: AuthServices, table: readonly PolicyEntry[] = POLICY): RequestHandler {
   return async (req, _res, next) => {
-    const session = await auth.sessions.resolve(sessionCookieOf(req));
-    if (session) {
-      req.auth = { role: session.role, user: session.user, mode: 'accounts', session, actor: session.user };
+    const cookie = sessionCookieOf(req);
+    const entry = findPolicy(req.method, req.baseUrl + req.path, table);
+    // A public route needs no lookup when there is no session to resolve, so /api/health answers
+    // (with its own 503) even when the database does not. /api/session reports local mode itself.
+    if (
+      cookie === undefined &&
+      entry !== null &&
+      allows(entry, 'public') &&
+      !entry.path.endsWith('/session')
+    ) {
+      req.auth = PUBLIC;
       next();
       return;
     }
-    const anyAccount = await auth.presence.any();
-    if (!anyAccount) {
-      const local = isLocalRequest(req.socket.remoteAddress, req.headers);
-      req.auth = {
-        role: local ? 'coordinator' : 'public',
-        user: null,
-        mode: 'local',
-        session: null,
-        actor: local ? 'local' : 'anonymous',
-      };
-    } else {
+    try {
+      req.auth = await resolveAuth(auth, req, cookie);
+    } catch (error) {
+      // The database cannot say who this is: public for now; authorize passes the error on (503)
+      // for any route that needs more.
       req.auth = PUBLIC;
+      unresolved.set(req, error);
     }
     next();
+  };
+}
+
+const unresolved = new WeakMap<Request, unknown>();
+
+async function resolveAuth(
+  auth: AuthServices,
+  req: Request,
+  cookie: string | undefined,
+): Promise<RequestAuth> {
+  const session = cookie === undefined ? null : await auth.sessions.resolve(cookie);
+  if (session) {
+    return { role: session.role, user: session.user, mode: 'accounts', session, actor: session.user };
+  }
+  if (await auth.presence.any()) return PUBLIC;
+  const local = isLocalRequest(req.socket.remoteAddress, req.headers);
+  return {
+    role: local ? 'coordinator' : 'public',
+    user: null,
+    mode: 'local',
+    session: null,
+    actor: local ? 'local' : 'anonymous',
   };
 }
 
@@ -93,6 +118,10 @@ export function authorize(table: readonly PolicyEntry[] = POLICY): RequestHandle
     const { role } = authOf(req);
     if (allows(entry, role)) {
       next();
+      return;
+    }
+    if (unresolved.has(req)) {
+      next(unresolved.get(req));
       return;
     }
     if (role === 'public') {
