@@ -76,7 +76,7 @@ describe.skipIf(home === null)('accounts in the browser', () => {
     expect(await page.getByTestId('local-banner').count()).toBe(0);
     expect(await page.getByTestId('upload-open').isVisible()).toBe(false);
     // The name field has the focus, and both fields have labels.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sign-in-name');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('sign-in-name');
     await page.getByLabel('User name').fill('e2e-admin');
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByTestId('sign-in-submit').click();
@@ -92,7 +92,7 @@ describe.skipIf(home === null)('accounts in the browser', () => {
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === 'kopru_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate<string>('document.cookie')).toBe('');
 
     await page.getByTestId('admin-open').click();
     await page.getByTestId('admin-dialog').waitFor({ state: 'visible' });
