@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { loadConfig } from './config.js';
+import { releasesDirOf } from './files/public-releases.js';
 import type { AppDeps } from './http/deps.js';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
 import { analysisRouter } from './http/routes/analysis.js';
@@ -12,8 +14,11 @@ import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
 import { organizationsRouter } from './http/routes/organizations.js';
+import { publicRouter } from './http/routes/public.js';
+import { publicationsRouter } from './http/routes/publications.js';
 import { reportRouter } from './http/routes/report.js';
 import { uploadsRouter } from './http/routes/uploads.js';
+import { PublicationRepository } from './neo4j/repositories/publication-repository.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
 <body style="font-family:system-ui;margin:3rem;max-width:40rem">
@@ -25,7 +30,10 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  const releasesDir = deps.releasesDir ?? releasesDirOf(loadConfig().neo4j.home);
   const api = express.Router();
+  // Public: served from published release files only, never from the live database.
+  api.use(publicRouter({ releasesDir }));
   api.use(healthRouter(deps));
   api.use(datasetRouter(deps));
   api.use(organizationsRouter(deps));
@@ -33,6 +41,12 @@ export function createApp(deps: AppDeps): Express {
   api.use(analysisRouter(deps));
   api.use(uploadsRouter(deps));
   api.use(reportRouter(deps));
+  api.use(
+    publicationsRouter(deps, {
+      releasesDir,
+      publications: deps.publications ?? new PublicationRepository(deps.driver, deps.database),
+    }),
+  );
   api.use(notFoundHandler());
   app.use('/api', api);
 

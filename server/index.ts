@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
 import { loadConfig, type Config } from './config.js';
+import { releasesDirOf } from './files/public-releases.js';
 import { readBundleFolder } from './files/read-bundle.js';
 import { openDatabase } from './neo4j/connect.js';
 import { DatasetStore } from './neo4j/dataset-store.js';
@@ -58,6 +59,7 @@ export async function startServer(
       organizations: new OrganizationRepository(db.driver, db.connection.database),
       store: new DatasetStore(datasets),
       clientDist: config.clientDist,
+      releasesDir: releasesDirOf(config.neo4j.home),
       log,
     });
     const server = await new Promise<Server>((resolve, reject) => {

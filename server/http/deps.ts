@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import type { DatasetStore } from '../neo4j/dataset-store.js';
 import type { DatasetRepository } from '../neo4j/repositories/dataset-repository.js';
 import type { OrganizationRepository } from '../neo4j/repositories/organization-repository.js';
+import type { PublicationRepository } from '../neo4j/repositories/publication-repository.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -18,4 +19,8 @@ export interface AppDeps {
   /** Folder of the built client; a placeholder page is served when it has no index.html. */
   clientDist: string;
   log?: (message: string) => void;
+  /** Folder of public release files; default `<KOPRU_HOME>/public/releases`. */
+  releasesDir?: string;
+  /** The (:Publication) records; default a repository on `driver`. */
+  publications?: PublicationRepository;
 }
