@@ -11,12 +11,7 @@ import { loadConfig } from '../../config.js';
 import { releaseCounts, type PublicRelease } from '../../domain/privacy/public-release.js';
 import type { Dataset } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
-import {
-  createRelease,
-  releasesDirOf,
-  serializeRelease,
-  writeRelease,
-} from '../../files/public-releases.js';
+import { createRelease, releasesDirOf, serializeRelease, writeRelease } from '../../files/public-releases.js';
 import { writeTextFileAtomically } from '../../files/write-export.js';
 import { openDatabase } from '../../neo4j/connect.js';
 import { DatasetRepository } from '../../neo4j/repositories/dataset-repository.js';
@@ -36,7 +31,8 @@ async function publishFromDatabase(io: CliIO): Promise<PublicRelease> {
   const db = await openDatabase(config.neo4j, { onProgress: (m) => io.stderr(`${m}\n`) });
   try {
     const loaded = await new DatasetRepository(db.driver, db.connection.database).load();
-    if (!loaded) throw new NotFoundError('The database holds no dataset yet: run `kopru import <source>` first');
+    if (!loaded)
+      throw new NotFoundError('The database holds no dataset yet: run `kopru import <source>` first');
     const release = createRelease(loaded.dataset);
     const file = await writeRelease(releasesDirOf(config.neo4j.home), release);
     await new PublicationRepository(db.driver, db.connection.database).create({
@@ -64,7 +60,7 @@ export const publishCommand: Command = {
     'Without --out the release is published: written to <KOPRU_HOME>/public/releases/, where',
     "the server's public map (GET /api/public/map) serves the latest one; with --db it is also",
     'recorded in the database. Categories under 5 organizations are merged or hidden, counts are',
-    "rounded to multiples of 5, and only names of organizations with public_name=true appear.",
+    'rounded to multiples of 5, and only names of organizations with public_name=true appear.',
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, {

@@ -40,7 +40,8 @@ export const UNSPECIFIED = 'unspecified';
 
 // The categories the cells are made of must all be public in the schema.
 for (const attribute of ['city', 'kind', 'type', 'focus']) {
-  if (!isPublicAttribute(attribute)) throw new Error(`public release groups by private attribute ${attribute}`);
+  if (!isPublicAttribute(attribute))
+    throw new Error(`public release groups by private attribute ${attribute}`);
 }
 
 export interface PublicWaveTies {
@@ -186,7 +187,9 @@ function tiedPairs(ties: readonly Tie[], wave: string): Set<string> {
   const pairs = new Set<string>();
   for (const tie of ties) {
     if (tie.wave !== wave || tie.source === tie.target) continue;
-    pairs.add(tie.source < tie.target ? `${tie.source}\u0000${tie.target}` : `${tie.target}\u0000${tie.source}`);
+    pairs.add(
+      tie.source < tie.target ? `${tie.source}\u0000${tie.target}` : `${tie.target}\u0000${tie.source}`,
+    );
   }
   return pairs;
 }
