@@ -1,0 +1,126 @@
+/**
+ * The public map's data: the published release (GET /api/public/map, server/domain/privacy/
+ * public-release.ts) and what the view draws from it for one wave — category cells as nodes sized by
+ * their rounded counts, ties between cells, the change of each cell against the previous wave.
+ * Nothing here can reveal more than the release holds: the release is already aggregated.
+ */
+
+/** The one switch between the analysts' app and the public map. Until the session's role is known
+ * (GET /api/session), `?view=public` selects the public map; the lead replaces this with
+ * `role === 'public'`. */
+export function isPublicView(search: string = globalThis.location?.search ?? ''): boolean {
+  return new URLSearchParams(search).get('view') === 'public';
+}
+
+export interface PublicName {
+  id: string;
+  name: string;
+}
+
+export interface PublicCell {
+  id: string;
+  city: string;
+  kind: 'ngo' | 'institution';
+  group: string | null;
+  merged: boolean;
+  count: number;
+  names: PublicName[];
+  waves: { wave: string; ties: number | null }[];
+  changes: { from: string; to: string; change: number | null }[];
+}
+
+export interface PublicRelease {
+  type: 'kopru-public-release';
+  version: 1;
+  id: string;
+  publishedAt: string;
+  dataset: { name: string; synthetic: boolean };
+  rules: { minCellSize: number; roundingBase: number };
+  waves: { id: string; label: string; date: string }[];
+  cells: PublicCell[];
+  links: { source: string; target: string; wave: string; ties: number }[];
+  namedTies: { source: string; target: string; wave: string }[];
+}
+
+export interface PublicNode {
+  id: string;
+  cell: PublicCell;
+  x: number;
+  y: number;
+  size: number;
+  /** Rounded ties touching the cell in the wave; null when suppressed. */
+  ties: number | null;
+  /** Against the previous wave; null for the first wave or when suppressed. */
+  change: number | null;
+}
+
+export interface PublicEdge {
+  source: string;
+  target: string;
+  ties: number;
+  size: number;
+}
+
+export interface PublicWaveModel {
+  wave: string;
+  previous: string | null;
+  nodes: PublicNode[];
+  /** Ties between two different cells. */
+  edges: PublicEdge[];
+  /** Ties within a cell (a loop the map does not draw), by cell id. */
+  within: Map<string, number>;
+  /** Ties between two opted-in organizations in the wave. */
+  namedTies: { source: PublicName; target: PublicName }[];
+}
+
+/** Node radius from the rounded organization count: area grows with the count. */
+export function cellSize(count: number): number {
+  return 4 + 2.5 * Math.sqrt(count);
+}
+
+/**
+ * The drawing of one wave. Cells sit on a circle in the release's order (grouped by city), so the map
+ * is the same on every visit and every wave.
+ */
+export function publicWaveModel(release: PublicRelease, wave: string): PublicWaveModel {
+  const waveIndex = release.waves.findIndex((w) => w.id === wave);
+  const previous = waveIndex > 0 ? (release.waves[waveIndex - 1]?.id ?? null) : null;
+  const n = release.cells.length;
+  const nodes = release.cells.map((cell, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(n, 1);
+    return {
+      id: cell.id,
+      cell,
+      x: Math.cos(angle) * 100,
+      y: Math.sin(angle) * 100,
+      size: cellSize(cell.count),
+      ties: cell.waves.find((w) => w.wave === wave)?.ties ?? null,
+      change:
+        previous === null
+          ? null
+          : (cell.changes.find((c) => c.from === previous && c.to === wave)?.change ?? null),
+    };
+  });
+  const edges: PublicEdge[] = [];
+  const within = new Map<string, number>();
+  for (const link of release.links) {
+    if (link.wave !== wave) continue;
+    if (link.source === link.target) within.set(link.source, link.ties);
+    else
+      edges.push({
+        source: link.source,
+        target: link.target,
+        ties: link.ties,
+        size: 1 + Math.sqrt(link.ties) / 1.5,
+      });
+  }
+  const names = new Map(release.cells.flatMap((cell) => cell.names.map((name) => [name.id, name] as const)));
+  const namedTies = release.namedTies
+    .filter((tie) => tie.wave === wave)
+    .flatMap((tie) => {
+      const source = names.get(tie.source);
+      const target = names.get(tie.target);
+      return source && target ? [{ source, target }] : [];
+    });
+  return { wave, previous, nodes, edges, within, namedTies };
+}
