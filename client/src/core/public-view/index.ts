@@ -78,29 +78,46 @@ export function cellSize(count: number): number {
   return 4 + 2.5 * Math.sqrt(count);
 }
 
+/** Horizontal and vertical spacing of the category grid, in graph units (about the map's aspect ratio). */
+const COLUMN_WIDTH = 100;
+const ROW_HEIGHT = 15;
+
 /**
- * The drawing of one wave. Cells sit on a circle in the release's order (grouped by city), so the map
- * is the same on every visit and every wave.
+ * Where each cell sits: one column per city and kind (the city's institutions, then its NGOs), cells
+ * stacked in the release's order. The same on every visit and every wave, so a switch of wave changes
+ * the ties and numbers, never the places.
  */
+export function cellPositions(cells: readonly PublicCell[]): Map<string, { x: number; y: number }> {
+  const columns = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const cell of cells) {
+    const key = `${cell.city}\u0000${cell.kind}`;
+    if (!columns.has(key)) columns.set(key, columns.size);
+    const row = rows.get(key) ?? 0;
+    rows.set(key, row + 1);
+    positions.set(cell.id, { x: (columns.get(key) ?? 0) * COLUMN_WIDTH, y: 0 - row * ROW_HEIGHT });
+  }
+  return positions;
+}
+
+/** The drawing of one wave. */
 export function publicWaveModel(release: PublicRelease, wave: string): PublicWaveModel {
   const waveIndex = release.waves.findIndex((w) => w.id === wave);
   const previous = waveIndex > 0 ? (release.waves[waveIndex - 1]?.id ?? null) : null;
-  const n = release.cells.length;
-  const nodes = release.cells.map((cell, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(n, 1);
-    return {
-      id: cell.id,
-      cell,
-      x: Math.cos(angle) * 100,
-      y: Math.sin(angle) * 100,
-      size: cellSize(cell.count),
-      ties: cell.waves.find((w) => w.wave === wave)?.ties ?? null,
-      change:
-        previous === null
-          ? null
-          : (cell.changes.find((c) => c.from === previous && c.to === wave)?.change ?? null),
-    };
-  });
+  const positions = cellPositions(release.cells);
+  const nodes = release.cells.map((cell) => ({
+    id: cell.id,
+    cell,
+    x: positions.get(cell.id)?.x ?? 0,
+    y: positions.get(cell.id)?.y ?? 0,
+    size: cellSize(cell.count),
+    ties: cell.waves.find((w) => w.wave === wave)?.ties ?? null,
+    change:
+      previous === null
+        ? null
+        : (cell.changes.find((c) => c.from === previous && c.to === wave)?.change ?? null),
+  }));
   const edges: PublicEdge[] = [];
   const within = new Map<string, number>();
   for (const link of release.links) {

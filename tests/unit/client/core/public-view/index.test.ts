@@ -1,6 +1,7 @@
 /** The public map's model: which wave's ties and changes it shows, and the view switch. */
 import { describe, expect, it } from 'vitest';
 import {
+  cellPositions,
   cellSize,
   isPublicView,
   publicWaveModel,
@@ -77,10 +78,20 @@ describe('publicWaveModel', () => {
     expect(model.namedTies.map((t) => [t.source.name, t.target.name])).toEqual([['Alpha', 'Beta']]);
   });
 
-  it('sizes cells by area and places them on a circle', () => {
+  it('sizes cells by area and places them in a column per city and kind', () => {
     expect(cellSize(25)).toBeCloseTo(4 + 2.5 * 5);
-    const [first] = publicWaveModel(RELEASE, 'pre').nodes;
-    expect([first?.x, first?.y]).toEqual([100, 0]);
+    const cells = [
+      { ...cell('i1', [null, null], null), kind: 'institution' as const },
+      cell('n1', [null, null], null),
+      cell('n2', [null, null], null),
+      { ...cell('b1', [null, null], null), city: 'B' },
+    ];
+    expect([...cellPositions(cells)]).toEqual([
+      ['i1', { x: 0, y: 0 }],
+      ['n1', { x: 100, y: 0 }],
+      ['n2', { x: 100, y: -15 }],
+      ['b1', { x: 200, y: 0 }],
+    ]);
   });
 });
 
