@@ -8,7 +8,9 @@
 /** The one switch between the analysts' app and the public map. Until the session's role is known
  * (GET /api/session), `?view=public` selects the public map; the lead replaces this with
  * `role === 'public'`. */
-export function isPublicView(search: string = globalThis.location?.search ?? ''): boolean {
+export function isPublicView(
+  search: string = (globalThis as { location?: { search?: string } }).location?.search ?? '',
+): boolean {
   return new URLSearchParams(search).get('view') === 'public';
 }
 
