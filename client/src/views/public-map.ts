@@ -118,8 +118,10 @@ export function mountPublicView(root: HTMLElement): void {
         },
         settings: {
           itemSizesReference: 'screen',
+          // Sigma's label grid keeps labels from overlapping; the table below names every category.
           labelRenderedSizeThreshold: 0,
-          labelDensity: 3,
+          labelDensity: 1,
+          labelGridCellSize: 120,
           renderEdgeLabels: false,
           enableEdgeEvents: false,
           stagePadding: 80,

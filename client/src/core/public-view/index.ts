@@ -5,6 +5,9 @@
  * Nothing here can reveal more than the release holds: the release is already aggregated.
  */
 
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+
 /** The one switch between the analysts' app and the public map. Until the session's role is known
  * (GET /api/session), `?view=public` selects the public map; the lead replaces this with
  * `role === 'public'`. */
@@ -80,26 +83,58 @@ export function cellSize(count: number): number {
   return 4 + 2.5 * Math.sqrt(count);
 }
 
-/** Horizontal and vertical spacing of the category grid, in graph units (about the map's aspect ratio). */
+/** Spacing of the starting grid, in graph units. */
 const COLUMN_WIDTH = 100;
 const ROW_HEIGHT = 15;
+const LAYOUT_ITERATIONS = 300;
 
 /**
- * Where each cell sits: one column per city and kind (the city's institutions, then its NGOs), cells
- * stacked in the release's order. The same on every visit and every wave, so a switch of wave changes
- * the ties and numbers, never the places.
+ * Where each cell sits: ForceAtlas2 (Jacomy et al. 2014) on the ties between cells of every wave
+ * together, started from a grid (one column per city and kind), so the picture is the same on every
+ * visit and every wave — a switch of wave changes the ties and numbers, never the places.
  */
-export function cellPositions(cells: readonly PublicCell[]): Map<string, { x: number; y: number }> {
+export function cellPositions(
+  release: Pick<PublicRelease, 'cells' | 'links'>,
+): Map<string, { x: number; y: number }> {
+  const graph = new Graph({ type: 'undirected' });
   const columns = new Map<string, number>();
   const rows = new Map<string, number>();
-  const positions = new Map<string, { x: number; y: number }>();
-  for (const cell of cells) {
+  for (const cell of release.cells) {
     const key = `${cell.city}\u0000${cell.kind}`;
     if (!columns.has(key)) columns.set(key, columns.size);
     const row = rows.get(key) ?? 0;
     rows.set(key, row + 1);
-    positions.set(cell.id, { x: (columns.get(key) ?? 0) * COLUMN_WIDTH, y: 0 - row * ROW_HEIGHT });
+    // A small offset per row keeps a column's cells off one line, so the forces can move them apart.
+    graph.addNode(cell.id, {
+      x: (columns.get(key) ?? 0) * COLUMN_WIDTH + (row % 2) * 10,
+      y: 0 - row * ROW_HEIGHT,
+    });
   }
+  for (const link of release.links) {
+    if (link.source === link.target || !graph.hasNode(link.source) || !graph.hasNode(link.target)) continue;
+    const weight = (
+      graph.hasEdge(link.source, link.target) ? graph.getEdgeAttribute(link.source, link.target, 'weight') : 0
+    ) as number;
+    if (weight === 0) graph.addEdge(link.source, link.target, { weight: link.ties });
+    else graph.setEdgeAttribute(link.source, link.target, 'weight', weight + link.ties);
+  }
+  if (graph.size > 0) {
+    forceAtlas2.assign(graph, {
+      iterations: LAYOUT_ITERATIONS,
+      getEdgeWeight: 'weight',
+      settings: {
+        ...forceAtlas2.inferSettings(graph),
+        gravity: 0.5,
+        scalingRatio: 60,
+        outboundAttractionDistribution: true,
+        adjustSizes: false,
+      },
+    });
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((id, attributes) =>
+    positions.set(id, { x: attributes.x as number, y: attributes.y as number }),
+  );
   return positions;
 }
 
@@ -107,7 +142,7 @@ export function cellPositions(cells: readonly PublicCell[]): Map<string, { x: nu
 export function publicWaveModel(release: PublicRelease, wave: string): PublicWaveModel {
   const waveIndex = release.waves.findIndex((w) => w.id === wave);
   const previous = waveIndex > 0 ? (release.waves[waveIndex - 1]?.id ?? null) : null;
-  const positions = cellPositions(release.cells);
+  const positions = cellPositions(release);
   const nodes = release.cells.map((cell) => ({
     id: cell.id,
     cell,

@@ -78,20 +78,14 @@ describe('publicWaveModel', () => {
     expect(model.namedTies.map((t) => [t.source.name, t.target.name])).toEqual([['Alpha', 'Beta']]);
   });
 
-  it('sizes cells by area and places them in a column per city and kind', () => {
+  it('sizes cells by area and places them the same way for every wave and every call', () => {
     expect(cellSize(25)).toBeCloseTo(4 + 2.5 * 5);
-    const cells = [
-      { ...cell('i1', [null, null], null), kind: 'institution' as const },
-      cell('n1', [null, null], null),
-      cell('n2', [null, null], null),
-      { ...cell('b1', [null, null], null), city: 'B' },
-    ];
-    expect([...cellPositions(cells)]).toEqual([
-      ['i1', { x: 0, y: 0 }],
-      ['n1', { x: 100, y: 0 }],
-      ['n2', { x: 100, y: -15 }],
-      ['b1', { x: 200, y: 0 }],
-    ]);
+    const pre = publicWaveModel(RELEASE, 'pre').nodes.map((n) => [n.x, n.y]);
+    const post = publicWaveModel(RELEASE, 'post').nodes.map((n) => [n.x, n.y]);
+    expect(post).toEqual(pre);
+    expect(pre.flat().every(Number.isFinite)).toBe(true);
+    expect(new Set(pre.map((p) => p.join(','))).size).toBe(3);
+    expect([...cellPositions(RELEASE)]).toEqual([...cellPositions(RELEASE)]);
   });
 });
 
