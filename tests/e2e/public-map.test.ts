@@ -99,7 +99,11 @@ describe("the analysts' details panel", () => {
     await page.goto(`${base}/?lang=en&org=${org.id}`);
     await waitForMap(page);
     await page.waitForSelector('[data-private="refugee_led"] [data-testid="private-badge"]');
-    await page.waitForSelector('[data-private="languages"] [data-testid="private-badge"]');
+    // The extra columns come with the organization's details, a second request: on this shared
+    // machine it can take a while.
+    await page.waitForSelector('[data-private="languages"] [data-testid="private-badge"]', {
+      timeout: 90_000,
+    });
     await expect(page.locator('[data-private="refugee_led"]').innerText()).resolves.toMatch(
       /Private — not published/,
     );
