@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { createAuthServices } from './auth/index.js';
+import { loadConfig } from './config.js';
+import { releasesDirOf } from './files/public-releases.js';
 import type { AppDeps } from './http/deps.js';
-import { authenticate, authorize, csrfProtection } from './http/middleware/auth.js';
+import { authenticate, authOf, authorize, csrfProtection } from './http/middleware/auth.js';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
 import { analysisRouter } from './http/routes/analysis.js';
 import { auditRouter } from './http/routes/audit.js';
@@ -15,10 +17,14 @@ import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
 import { organizationsRouter } from './http/routes/organizations.js';
+import { publicRouter } from './http/routes/public.js';
+import { publicationsRouter } from './http/routes/publications.js';
 import { reportRouter } from './http/routes/report.js';
 import { sessionRouter } from './http/routes/session.js';
 import { uploadsRouter } from './http/routes/uploads.js';
 import { usersRouter } from './http/routes/users.js';
+import { recordAudit } from './neo4j/repositories/audit-repository.js';
+import { PublicationRepository } from './neo4j/repositories/publication-repository.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
 <body style="font-family:system-ui;margin:3rem;max-width:40rem">
@@ -33,9 +39,12 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
   const auth = createAuthServices(deps);
+  const releasesDir = deps.releasesDir ?? releasesDirOf(loadConfig().neo4j.home);
   const api = express.Router();
   // Access control before every router: who is asking, may they, and is it really them (CSRF).
   api.use(authenticate(auth), authorize(), csrfProtection());
+  // Public: served from published release files only, never from the live database.
+  api.use(publicRouter({ releasesDir }));
   api.use(sessionRouter(auth, deps.loginLimit === undefined ? {} : { loginLimit: deps.loginLimit }));
   api.use(usersRouter(auth));
   api.use(auditRouter(deps));
@@ -46,6 +55,15 @@ export function createApp(deps: AppDeps): Express {
   api.use(analysisRouter(deps));
   api.use(uploadsRouter(deps));
   api.use(reportRouter(deps));
+  api.use(
+    publicationsRouter(deps, {
+      releasesDir,
+      publications: deps.publications ?? new PublicationRepository(deps.driver, deps.database),
+      publisherOf: (req) => authOf(req).actor,
+      onPublished: (event, req) =>
+        recordAudit(deps, { actor: authOf(req).actor, action: 'publish', details: { ...event } }),
+    }),
+  );
   api.use(notFoundHandler());
   app.use('/api', api);
 

@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { SESSION_IDLE_MS } from './auth/sessions.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
 import { loadConfig, type Config } from './config.js';
+import { releasesDirOf } from './files/public-releases.js';
 import { readBundleFolder } from './files/read-bundle.js';
 import { openDatabase } from './neo4j/connect.js';
 import { DatasetStore } from './neo4j/dataset-store.js';
@@ -61,6 +62,7 @@ export async function startServer(
       organizations: new OrganizationRepository(db.driver, db.connection.database),
       store: new DatasetStore(datasets),
       clientDist: config.clientDist,
+      releasesDir: releasesDirOf(config.neo4j.home),
       log,
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     });

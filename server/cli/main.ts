@@ -14,6 +14,7 @@ import { generateDemoCommand } from './commands/generate-demo.js';
 import { importCommand } from './commands/import.js';
 import { isolatedCommand } from './commands/isolated.js';
 import { metricsCommand } from './commands/metrics.js';
+import { publishCommand } from './commands/publish.js';
 import { reportCommand } from './commands/report.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { startCommand } from './commands/start.js';
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   reportCommand,
   sensitivityCommand,
+  publishCommand,
   generateDemoCommand,
   userCommand,
 ];

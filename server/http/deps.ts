@@ -6,6 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import type { DatasetStore } from '../neo4j/dataset-store.js';
 import type { DatasetRepository } from '../neo4j/repositories/dataset-repository.js';
 import type { OrganizationRepository } from '../neo4j/repositories/organization-repository.js';
+import type { PublicationRepository } from '../neo4j/repositories/publication-repository.js';
 
 export interface AppDeps {
   driver: Driver;
@@ -22,4 +23,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** Sign-in attempts allowed per client address per window; default 10 per 15 minutes. */
   loginLimit?: { limit: number; windowMs: number };
+  /** Folder of public release files; default `<KOPRU_HOME>/public/releases`. */
+  releasesDir?: string;
+  /** The (:Publication) records; default a repository on `driver`. */
+  publications?: PublicationRepository;
 }

@@ -28,12 +28,47 @@ import {
 } from '../core/selectors';
 import { dataOf } from '../core/status';
 import { selectOrganization, setView, showPair, viewStore } from '../core/view';
+import { isPrivateAttribute, PUBLIC_NAME_COLUMN } from '../../../server/domain/privacy/attribute-schema';
 import { bind } from './bind';
 import { errorBlock, loadingBlock } from './status';
 
-function attribute(label: string, value: string | null | undefined): HTMLElement | null {
+/**
+ * One attribute; `column` names it for the privacy schema, so an attribute that is never published
+ * (refugee_led, contact details, any unknown column) carries a "Private — not published" mark.
+ */
+function attribute(label: string, value: string | null | undefined, column?: string): HTMLElement | null {
   if (value === null || value === undefined || value === '') return null;
-  return h('div', { class: 'attribute' }, h('dt', null, label), h('dd', null, value));
+  const isPrivate = column !== undefined && isPrivateAttribute(column);
+  return h(
+    'div',
+    {
+      class: isPrivate ? 'attribute private' : 'attribute',
+      ...(isPrivate ? { 'data-private': column } : {}),
+    },
+    h('dt', null, label),
+    h(
+      'dd',
+      null,
+      value,
+      isPrivate
+        ? h(
+            'span',
+            { class: 'badge private-badge', title: t('details.privateHint'), 'data-testid': 'private-badge' },
+            t('details.private'),
+          )
+        : null,
+    ),
+  );
+}
+
+/** The extra columns of the organization (e-mail, languages, …), each marked by the privacy schema. */
+function extraAttributes(extra: Record<string, unknown> | undefined): (HTMLElement | null)[] {
+  return Object.entries(extra ?? {})
+    .filter(([column]) => column !== PUBLIC_NAME_COLUMN)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([column, value]) =>
+      attribute(column, value === null || value === undefined ? null : String(value), column),
+    );
 }
 
 function mergeTies(
@@ -315,11 +350,13 @@ export function mountDetails(): { element: HTMLElement; kill(): void } {
             : attributes.refugeeLed
               ? t('common.yes')
               : t('common.no'),
+          'refugee_led',
         ),
         attribute(
           t('details.founded'),
           details?.founded !== null && details?.founded !== undefined ? String(details.founded) : null,
         ),
+        extraAttributes(details?.extra),
       ),
       h(
         'div',

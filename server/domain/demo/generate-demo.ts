@@ -355,6 +355,19 @@ function buildOrganizations(rng: Rng): Node[] {
   return nodes;
 }
 
+/**
+ * The `public_name` opt-in (a name may appear in the public map): a plausible minority. Public bodies
+ * opt in most often, busy NGOs more than quiet ones, refugee-led NGOs rarely (being listed can expose
+ * their people). About a quarter of the demo opts in; the names stay invented, like every demo name.
+ */
+function choosePublicNames(nodes: readonly Node[], rng: Rng): void {
+  for (const node of nodes) {
+    const p =
+      node.kind === 'institution' ? 0.45 : node.refugeeLed ? 0.05 : Math.min(0.4, 0.15 * node.engagement);
+    node.org.extra.public_name = rng.chance(p) ? 'true' : 'false';
+  }
+}
+
 function uniqueNgoName(
   rng: Rng,
   used: ReadonlySet<string>,
@@ -1077,8 +1090,11 @@ export function generateDemo(seed: number = DEMO_DEFAULT_SEED): Dataset {
     pre: root.fork(),
     post: root.fork(),
     reports: root.fork(),
+    // Forked last so that adding it left every other stream, and so the rest of the demo, unchanged.
+    publicNames: root.fork(),
   };
   const nodes = buildOrganizations(streams.organizations);
+  choosePublicNames(nodes, streams.publicNames);
   const n = nodes.length;
   const isolation = chooseIsolates(nodes, streams.isolates);
   const attendees = buildAttendance(nodes, isolation, streams.attendance);

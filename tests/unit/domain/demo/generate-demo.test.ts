@@ -384,3 +384,15 @@ describe('other seeds', () => {
     expect(e.coAttendeeNewTies / e.coAttendeePairs).toBeGreaterThan((3 * e.otherNewTies) / e.otherPairs);
   });
 });
+
+describe('the public_name opt-in', () => {
+  it('is true or false for every organization, true for a plausible minority', () => {
+    const values = demo.organizations.map((o) => o.extra.public_name);
+    expect(new Set(values)).toEqual(new Set(['true', 'false']));
+    const optedIn = demo.organizations.filter((o) => o.extra.public_name === 'true');
+    expect(optedIn).toHaveLength(44); // seed 2019, as data/demo/README.md says
+    expect(optedIn.filter((o) => o.kind === 'institution')).toHaveLength(27);
+    // Refugee-led NGOs rarely opt in (being listed can expose their people).
+    expect(optedIn.filter((o) => o.refugeeLed === true).length).toBeLessThanOrEqual(3);
+  });
+});
