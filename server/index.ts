@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { listen } from './http/listen.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
 import { loadConfig, type Config } from './config.js';
 import { readBundleFolder } from './files/read-bundle.js';
@@ -50,23 +51,25 @@ export async function startServer(
       log(`Using the dataset already in the database: ${info.name} (version ${info.version}).`);
     }
 
-    const app = createApp({
-      driver: db.driver,
-      database: db.connection.database,
-      embedded: db.connection.embedded,
-      datasets,
-      organizations: new OrganizationRepository(db.driver, db.connection.database),
-      store: new DatasetStore(datasets),
-      clientDist: config.clientDist,
-      log,
+    const app = createApp(
+      {
+        driver: db.driver,
+        database: db.connection.database,
+        embedded: db.connection.embedded,
+        datasets,
+        organizations: new OrganizationRepository(db.driver, db.connection.database),
+        store: new DatasetStore(datasets),
+        clientDist: config.clientDist,
+        log,
+      },
+      config.http,
+    );
+    const server = await listen(app, {
+      port: config.port,
+      host: config.host,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+      headersTimeoutMs: config.http.headersTimeoutMs,
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, (error?: Error) =>
-        error ? reject(error) : resolve(listening),
-      );
-    });
-    server.requestTimeout = 60_000;
-    server.headersTimeout = 20_000;
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     const url = `http://${shownHost}:${config.port}`;
 
