@@ -64,6 +64,14 @@ describe('Content-Security-Policy', () => {
     expect(violations).toEqual([]);
     expect(consoleViolations).toEqual([]);
     expect(errors).toEqual([]);
+
+    // The watchers do see a violation: an inline script is refused and reported.
+    await page.evaluate(
+      "(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); })()",
+    );
+    await page.waitForTimeout(200);
+    expect(await page.evaluate<unknown>('window.__ran')).toBeUndefined();
+    expect((await page.evaluate<string[]>('window.__cspViolations')).join()).toMatch(/script-src/);
     await context.close();
   });
 
