@@ -11,6 +11,7 @@ import type { AppDeps } from './http/deps.js';
 import { jsonBody } from './http/middleware/body-parsers.js';
 import { cors } from './http/middleware/cors.js';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
+import { methodNotAllowed } from './http/middleware/method-not-allowed.js';
 import { rateLimiter } from './http/middleware/rate-limit.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { API_ROUTES } from './http/openapi/routes.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, http: HttpConfig = DEFAULT_HTTP_CONFIG)
     }),
   );
   api.use(reportRouter(deps));
+  api.use(methodNotAllowed(API_ROUTES));
   api.use(notFoundHandler());
   app.use('/api', api);
 

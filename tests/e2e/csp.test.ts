@@ -26,13 +26,13 @@ describe('Content-Security-Policy', () => {
       viewport: { width: 1280, height: 720 },
       acceptDownloads: true,
     });
-    await context.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    // Injected by the browser itself (not subject to the page's CSP), before any script of the page.
+    await context.addInitScript(`
+      window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
-        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+        window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sourceFile + ':' + event.lineNumber);
       });
-    });
+    `);
     const page = await context.newPage();
     const errors = watchErrors(page);
     const consoleViolations: string[] = [];

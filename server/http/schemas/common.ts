@@ -9,7 +9,13 @@ import { ValidationError } from '../../errors.js';
 import { NON_RESPONSE_TREATMENTS } from '../../domain/survey/treatments.js';
 import { ANALYSIS_MODES, ORGANIZATION_KINDS } from '../../domain/types.js';
 
-export const waveId = z.string().trim().min(1).max(200);
+/** A wave's id; the examples are the demo's waves (they help API fuzzers reach real data). */
+export const waveId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .meta({ examples: ['pre', 'post'] });
 export const mode = z.enum(ANALYSIS_MODES);
 export const kind = z.enum(ORGANIZATION_KINDS);
 /** How the analyses treat organizations that did not answer the survey. */

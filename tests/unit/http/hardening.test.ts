@@ -156,10 +156,20 @@ describe('bodies and uploads', () => {
   });
 
   it('404 JSON for an unknown route, under /api and outside it', async () => {
-    const api = await request(app).delete('/api/organizations').expect(404);
-    expect(api.body.error).toEqual({ code: 'not_found', message: 'No route DELETE /organizations' });
+    const api = await request(app).get('/api/organisations').expect(404);
+    expect(api.body.error).toEqual({ code: 'not_found', message: 'No route GET /organisations' });
     const page = await request(app).get('/no/such/page').expect(404);
     expect(page.body.error.code).toBe('not_found');
+  });
+});
+
+describe('methods', () => {
+  it('405 with Allow for a known path and another method', async () => {
+    const res = await request(app).delete('/api/organizations/ngo-001').expect(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.body.error.code).toBe('method_not_allowed');
+    const trace = await request(app).put('/api/uploads/preview').expect(405);
+    expect(trace.headers.allow).toBe('POST');
   });
 });
 

@@ -94,12 +94,12 @@ describe('GET /api/openapi.json', () => {
       required: true,
       schema: { type: 'string' },
     });
-    expect(compare.find((p) => p.name === 'mode').schema.enum).toEqual([
+    expect(compare.find((p) => p.name === 'mode')!.schema.enum).toEqual([
       'undirected',
       'directed',
       'reciprocated',
     ]);
-    expect(compare.find((p) => p.name === 'permutations').schema.pattern).toBe('^\\d+$');
+    expect(compare.find((p) => p.name === 'permutations')!.schema.pattern).toBe('^\\d+$');
     const body = doc.paths['/api/uploads/commit'].post.requestBody.content['application/json'].schema;
     expect(body.additionalProperties).toBe(false);
     expect(body.required).toEqual(['files']);
