@@ -28,7 +28,7 @@ const origin = z
   .string()
   .trim()
   .regex(
-    /^https?:\/\/[^/\s:]+(:\d{1,5})?$/,
+    /^https?:\/\/([^/\s:[\]]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/,
     'must be an origin such as https://example.org or http://localhost:5173',
   );
 

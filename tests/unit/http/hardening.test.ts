@@ -226,6 +226,9 @@ describe('settings from the environment', () => {
     expect(http.uploadLimitBytes).toBe(5 * 1024 * 1024);
     expect(http.headersTimeoutMs).toBe(5000);
     expect(() => loadConfig({ KOPRU_CORS_ORIGINS: '*' })).toThrow(/KOPRU_CORS_ORIGINS/);
+    expect(loadConfig({ KOPRU_CORS_ORIGINS: 'http://[::1]:5173' }).http.corsOrigins).toEqual([
+      'http://[::1]:5173',
+    ]);
     expect(() => loadConfig({ KOPRU_CORS_ORIGINS: 'http://a.example/path' })).toThrow(/KOPRU_CORS_ORIGINS/);
     expect(() => loadConfig({ KOPRU_RATE_LIMIT: '-1' })).toThrow(/KOPRU_RATE_LIMIT/);
     expect(() => loadConfig({ KOPRU_UPLOAD_LIMIT_MB: '1e3' })).toThrow(/KOPRU_UPLOAD_LIMIT_MB/);
