@@ -1,21 +1,29 @@
 /**
  * createApp(deps): the Express application without `listen`, so tests drive it with supertest
- * against a real database. Routers per resource under /api, the built client at /, one error handler.
+ * against a real database. Security headers, CORS, rate and body limits, routers per resource under
+ * /api (each listed in `http/openapi/routes.ts`), the built client at /, one error handler.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { createAuthServices } from './auth/index.js';
-import { loadConfig } from './config.js';
+import { DEFAULT_HTTP_CONFIG, loadConfig, PROJECT_ROOT, type HttpConfig } from './config.js';
 import { releasesDirOf } from './files/public-releases.js';
 import type { AppDeps } from './http/deps.js';
 import { authenticate, authOf, authorize, csrfProtection } from './http/middleware/auth.js';
+import { jsonBody } from './http/middleware/body-parsers.js';
+import { cors } from './http/middleware/cors.js';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler.js';
+import { methodNotAllowed } from './http/middleware/method-not-allowed.js';
+import { rateLimiter } from './http/middleware/rate-limit.js';
+import { securityHeaders } from './http/middleware/security-headers.js';
+import { API_ROUTES } from './http/openapi/routes.js';
 import { analysisRouter } from './http/routes/analysis.js';
 import { auditRouter } from './http/routes/audit.js';
 import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
+import { openApiRouter } from './http/routes/openapi.js';
 import { organizationsRouter } from './http/routes/organizations.js';
 import { publicRouter } from './http/routes/public.js';
 import { publicationsRouter } from './http/routes/publications.js';
@@ -27,21 +35,35 @@ import { recordAudit } from './neo4j/repositories/audit-repository.js';
 import { PublicationRepository } from './neo4j/repositories/publication-repository.js';
 
 const PLACEHOLDER = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Köprü</title>
-<body style="font-family:system-ui;margin:3rem;max-width:40rem">
+<body>
 <h1>Köprü</h1><p>The API is running. The client has not been built: run <code>npm run build:client</code>.</p>
 <p>Try <a href="/api/health">/api/health</a> or <a href="/api/graph?wave=pre">/api/graph?wave=pre</a>.</p></body></html>`;
 
-export function createApp(deps: AppDeps): Express {
+const VERSION = (
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+export function createApp(deps: AppDeps, http: HttpConfig = DEFAULT_HTTP_CONFIG): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // Behind a reverse proxy (TRUST_PROXY), req.ip and req.secure come from its X-Forwarded-* headers.
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders());
 
   const auth = createAuthServices(deps);
   const releasesDir = deps.releasesDir ?? releasesDirOf(loadConfig().neo4j.home);
   const api = express.Router();
-  // Access control before every router: who is asking, may they, and is it really them (CSRF).
+  api.use(cors(http.corsOrigins));
+  api.use(rateLimiter(http.rateLimitPerMinute, 'api'));
+  const heavy = rateLimiter(http.heavyRateLimitPerMinute, 'uploads and report');
+  api.use(['/uploads', '/report'], heavy);
+  // Uploads parse their own, larger body; every other route gets the small limit.
+  const json = jsonBody(http.jsonLimitBytes);
+  api.use((req, res, next) => (req.path.startsWith('/uploads/') ? next() : json(req, res, next)));
+
+  // Access control after the limits and before every router: who is asking, may they, and is it
+  // really them (CSRF).
   api.use(authenticate(auth), authorize(), csrfProtection());
   // Public: served from published release files only, never from the live database.
   api.use(publicRouter({ releasesDir }));
@@ -49,11 +71,18 @@ export function createApp(deps: AppDeps): Express {
   api.use(usersRouter(auth));
   api.use(auditRouter(deps));
   api.use(healthRouter(deps));
+  api.use(openApiRouter(API_ROUTES, VERSION));
   api.use(datasetRouter(deps));
   api.use(organizationsRouter(deps));
   api.use(graphRouter(deps));
   api.use(analysisRouter(deps));
-  api.use(uploadsRouter(deps));
+  api.use(
+    uploadsRouter(deps, {
+      bodyLimit: http.uploadLimitBytes,
+      maxFileBytes: http.uploadLimitBytes,
+      maxFiles: http.uploadMaxFiles,
+    }),
+  );
   api.use(reportRouter(deps));
   api.use(
     publicationsRouter(deps, {
@@ -64,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
         recordAudit(deps, { actor: authOf(req).actor, action: 'publish', details: { ...event } }),
     }),
   );
+  api.use(methodNotAllowed(API_ROUTES));
   api.use(notFoundHandler());
   app.use('/api', api);
 

@@ -16,6 +16,21 @@ export const PROJECT_ROOT = (() => {
 })();
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** A whole number written in decimal digits (an env value), within bounds. */
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+/** `https://host[:port]`, as a browser sends it in the Origin header. */
+const origin = z
+  .string()
+  .trim()
+  .regex(
+    /^https?:\/\/([^/\s:[\]]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/,
+    'must be an origin such as https://example.org or http://localhost:5173',
+  );
 
 const EnvSchema = z.object({
   PORT: port.default(3000),
@@ -30,6 +45,18 @@ const EnvSchema = z.object({
   KOPRU_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   // Express `trust proxy`: `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.1`).
   TRUST_PROXY: z.string().trim().min(1).max(500).optional(),
+  KOPRU_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').filter((part) => part.trim() !== ''))
+    .pipe(z.array(origin)),
+  KOPRU_RATE_LIMIT: whole(0, 10_000_000).default(60_000),
+  KOPRU_RATE_LIMIT_HEAVY: whole(0, 10_000_000).default(120),
+  KOPRU_JSON_LIMIT_KB: whole(1, 1024 * 1024).default(100),
+  KOPRU_UPLOAD_LIMIT_MB: whole(1, 1024).default(50),
+  KOPRU_UPLOAD_MAX_FILES: whole(1, 1000).default(20),
+  KOPRU_REQUEST_TIMEOUT_S: whole(1, 3600).default(60),
+  KOPRU_HEADERS_TIMEOUT_S: whole(1, 600).default(20),
 });
 
 export interface Neo4jConfig {
@@ -44,6 +71,24 @@ export interface Neo4jConfig {
   embeddedPort: number | undefined;
 }
 
+/** Limits and policies of the HTTP layer (README, "Security and hardening"). */
+export interface HttpConfig {
+  /** Origins allowed to call the API from another site (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Requests per minute per client address on /api; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Requests per minute per client address on the costly routes (uploads, report); 0: off. */
+  heavyRateLimitPerMinute: number;
+  /** Largest JSON body outside uploads, in bytes. */
+  jsonLimitBytes: number;
+  /** Largest upload body (all files together, as JSON), in bytes; also the largest single file. */
+  uploadLimitBytes: number;
+  uploadMaxFiles: number;
+  /** Time to receive a whole request, and its headers, in milliseconds (slow clients are cut off). */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -54,6 +99,7 @@ export interface Config {
   clientDist: string;
   /** Express's `trust proxy` (TRUST_PROXY); undefined when Köprü is not behind a proxy. */
   trustProxy: boolean | number | string | undefined;
+  http: HttpConfig;
 }
 
 function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
@@ -90,5 +136,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoWhenEmpty: !(e.KOPRU_NO_DEMO === '1' || e.KOPRU_NO_DEMO === 'true'),
     clientDist: path.join(PROJECT_ROOT, 'client', 'dist'),
     trustProxy: trustProxyOf(e.TRUST_PROXY),
+    http: httpConfigOf(e),
   };
 }
+
+function httpConfigOf(e: z.output<typeof EnvSchema>): HttpConfig {
+  return {
+    corsOrigins: e.KOPRU_CORS_ORIGINS,
+    rateLimitPerMinute: e.KOPRU_RATE_LIMIT,
+    heavyRateLimitPerMinute: e.KOPRU_RATE_LIMIT_HEAVY,
+    jsonLimitBytes: e.KOPRU_JSON_LIMIT_KB * 1024,
+    uploadLimitBytes: e.KOPRU_UPLOAD_LIMIT_MB * 1024 * 1024,
+    uploadMaxFiles: e.KOPRU_UPLOAD_MAX_FILES,
+    requestTimeoutMs: e.KOPRU_REQUEST_TIMEOUT_S * 1000,
+    headersTimeoutMs: e.KOPRU_HEADERS_TIMEOUT_S * 1000,
+  };
+}
+
+/** The HTTP settings with every variable unset: what createApp uses when given none. */
+export const DEFAULT_HTTP_CONFIG: HttpConfig = httpConfigOf(EnvSchema.parse({}));

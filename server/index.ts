@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { SESSION_IDLE_MS } from './auth/sessions.js';
+import { listen } from './http/listen.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
 import { loadConfig, type Config } from './config.js';
 import { releasesDirOf } from './files/public-releases.js';
@@ -54,18 +55,21 @@ export async function startServer(
       log(`Using the dataset already in the database: ${info.name} (version ${info.version}).`);
     }
 
-    const app = createApp({
-      driver: db.driver,
-      database: db.connection.database,
-      embedded: db.connection.embedded,
-      datasets,
-      organizations: new OrganizationRepository(db.driver, db.connection.database),
-      store: new DatasetStore(datasets),
-      clientDist: config.clientDist,
-      releasesDir: releasesDirOf(config.neo4j.home),
-      log,
-      ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
-    });
+    const app = createApp(
+      {
+        driver: db.driver,
+        database: db.connection.database,
+        embedded: db.connection.embedded,
+        datasets,
+        organizations: new OrganizationRepository(db.driver, db.connection.database),
+        store: new DatasetStore(datasets),
+        clientDist: config.clientDist,
+        releasesDir: releasesDirOf(config.neo4j.home),
+        log,
+        ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+      },
+      config.http,
+    );
     const { users } = await new UserRepository(db.driver, db.connection.database).counts();
     if (users === 0) {
       log(
@@ -77,13 +81,12 @@ export async function startServer(
       new Date(),
       new Date(Date.now() - SESSION_IDLE_MS),
     );
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host, (error?: Error) =>
-        error ? reject(error) : resolve(listening),
-      );
+    const server = await listen(app, {
+      port: config.port,
+      host: config.host,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+      headersTimeoutMs: config.http.headersTimeoutMs,
     });
-    server.requestTimeout = 60_000;
-    server.headersTimeout = 20_000;
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     const url = `http://${shownHost}:${config.port}`;
 

@@ -35,9 +35,15 @@ export function watchErrors(page: Page): string[] {
 /** Waits until the map is drawn, the layout has settled and the legend counts ties. */
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="map-canvas"] canvas', { timeout: 60_000 });
-  await page.waitForFunction('window.__kopruTest && window.__kopruTest.layoutStatus() === "ready"', null, {
-    timeout: 60_000,
-  });
+  // Predicates are written as function literals: Playwright evals a plain expression string in the
+  // page on every poll, which the Content-Security-Policy (no 'unsafe-eval') forbids.
+  await page.waitForFunction(
+    '() => window.__kopruTest && window.__kopruTest.layoutStatus() === "ready"',
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   await page.waitForSelector('[data-testid="legend-heading"]', { timeout: 60_000 });
   // Let the camera fit and the labels settle (they are placed 120 ms after the camera stops).
   await page.waitForTimeout(900);

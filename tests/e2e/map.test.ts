@@ -83,7 +83,7 @@ describe('the map', () => {
     expect(await tieCount(page)).toBe(lastGraph.edges.length);
     await page.getByTestId(`wave-${first}`).click();
     await page.waitForFunction(
-      `document.querySelector('[data-testid="tie-count"]')?.dataset.value === '${firstGraph.edges.length}'`,
+      `() => document.querySelector('[data-testid="tie-count"]')?.dataset.value === '${firstGraph.edges.length}'`,
     );
     expect(firstGraph.edges.length).not.toBe(lastGraph.edges.length);
     expect(page.url()).toContain(`wave=${first}`);
@@ -129,7 +129,7 @@ describe('the map', () => {
     // The second result becomes the keyboard's choice.
     const chosen = hits[1] ?? hits[0]!;
     await page.waitForFunction(
-      `document.querySelector('[data-testid="search-hit"][aria-selected="true"]')?.textContent === ${JSON.stringify(chosen)}`,
+      `() => document.querySelector('[data-testid="search-hit"][aria-selected="true"]')?.textContent === ${JSON.stringify(chosen)}`,
     );
     await page.getByTestId('search-input').press('Enter');
     await expect(page.getByTestId('details-name').textContent()).resolves.toBe(chosen);
@@ -151,7 +151,7 @@ describe('the map', () => {
     await expect(page.getByTestId('details-name').textContent()).resolves.toBe(name);
     // The metrics may still be on their way: wait for the row rather than read it once.
     await page.waitForFunction(
-      `document.querySelector('[data-testid="details-metrics"] tr[data-metric="degree"] td')?.textContent === '${top.degree}'`,
+      `() => document.querySelector('[data-testid="details-metrics"] tr[data-metric="degree"] td')?.textContent === '${top.degree}'`,
     );
     expect(await page.locator('[data-testid="details-metrics"] tbody tr').count()).toBeGreaterThanOrEqual(5);
     // Rank and change between the waves are shown next to the value.
@@ -170,7 +170,9 @@ describe('the map', () => {
     await waitForMap(page);
     await expect(page.getByTestId('tab-map').textContent()).resolves.toBe('Map');
     await page.getByTestId('lang-tr').click();
-    await page.waitForFunction(`document.querySelector('[data-testid="tab-map"]')?.textContent === 'Harita'`);
+    await page.waitForFunction(
+      `() => document.querySelector('[data-testid="tab-map"]')?.textContent === 'Harita'`,
+    );
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('tr');
     await expect(page.locator('.legend summary').textContent()).resolves.toBe('Açıklama');
     await expect(page.getByTestId('tab-dashboard').textContent()).resolves.toBe('Ne değişti');
@@ -180,7 +182,7 @@ describe('the map', () => {
     const again = await context.newPage();
     await again.goto(`${base}/`);
     await again.waitForFunction(
-      `document.querySelector('[data-testid="tab-map"]')?.textContent === 'Harita'`,
+      `() => document.querySelector('[data-testid="tab-map"]')?.textContent === 'Harita'`,
     );
     await context.close();
   });
@@ -219,7 +221,7 @@ describe('the map', () => {
     expect(names).toEqual(ngo!.suggestions.map((s) => s.name));
     await page.locator('[data-testid="suggestion"] .suggestion-name').first().click();
     await page.waitForFunction(
-      `new URL(location.href).searchParams.get('pair') === '${ngo!.id},${ngo!.suggestions[0]!.id}'`,
+      `() => new URL(location.href).searchParams.get('pair') === '${ngo!.id},${ngo!.suggestions[0]!.id}'`,
     );
     await page.waitForTimeout(1200);
     await page.screenshot({ path: artifact('08-suggestions.png') });
@@ -239,7 +241,7 @@ describe('around the map', () => {
     await page.screenshot({ path: artifact('09-dashboard.png'), fullPage: true });
     await page.getByTestId('lang-tr').click();
     await page.waitForFunction(
-      `document.querySelector('[data-testid="finding-density"]')?.textContent.includes('%95 GA')`,
+      `() => document.querySelector('[data-testid="finding-density"]')?.textContent.includes('%95 GA')`,
     );
     await page.screenshot({ path: artifact('09-dashboard-tr.png') });
     await context.close();

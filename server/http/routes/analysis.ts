@@ -4,49 +4,13 @@
  * dataset version and parameters.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { analyseChange, analyseIsolation, analyseWave } from '../../domain/analysis/index.js';
 import { METRICS } from '../../domain/metrics/registry.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
-import { integer, mode, parseInput, treatment, waveId } from '../schemas/common.js';
-
-const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-const seed = integer(0, 2 ** 31 - 1);
-const groupBy = z.string().trim().min(1).max(100);
-
-const MetricsQuery = z
-  .object({
-    wave: waveId.optional(),
-    mode: mode.default('undirected'),
-    groupBy: groupBy.optional(),
-    treatment: treatment.optional(),
-    weighted: flag.default(false),
-    seed: seed.optional(),
-  })
-  .strict();
-
-const CompareQuery = z
-  .object({
-    from: waveId,
-    to: waveId,
-    mode: mode.default('undirected'),
-    permutations: integer(1, 100_000).default(5000),
-    seed: seed.default(42),
-    groupBy: groupBy.optional(),
-    treatment: treatment.optional(),
-    weighted: flag.default(false),
-  })
-  .strict();
-
-const IsolatedQuery = z
-  .object({
-    wave: waveId.optional(),
-    mode: mode.default('undirected'),
-    suggestions: integer(0, 20).default(3),
-  })
-  .strict();
+import { CompareQuery, IsolatedQuery, MetricsQuery } from '../schemas/analysis.js';
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export function analysisRouter(deps: AppDeps): Router {
   const router = Router();
@@ -58,7 +22,8 @@ export function analysisRouter(deps: AppDeps): Router {
     return current;
   };
 
-  router.get('/metrics/registry', (_req, res) => {
+  router.get('/metrics/registry', (req, res) => {
+    parseInput(NoQuery, req.query);
     res.json({
       metrics: METRICS.map(({ id, scope, label, description, modes, usesWeights, outputs }) => ({
         id,

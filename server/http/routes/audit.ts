@@ -3,17 +3,10 @@
  * `?offset=0&limit=50` (limit 1–200) → `{ total, offset, limit, events: [{ id, at, actor, action, details }] }`.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { listAudit } from '../../neo4j/repositories/audit-repository.js';
 import type { AppDeps } from '../deps.js';
-import { integer, parseInput } from '../schemas/common.js';
-
-const Query = z
-  .object({
-    offset: integer(0, 1_000_000).default(0),
-    limit: integer(1, 200).default(50),
-  })
-  .strict();
+import { AuditQuery as Query } from '../schemas/accounts.js';
+import { parseInput } from '../schemas/common.js';
 
 export function auditRouter(deps: Pick<AppDeps, 'driver' | 'database'>): Router {
   const router = Router();

@@ -1,12 +1,9 @@
 /** GET /api/dataset, /api/waves, /api/events: what the current dataset holds. */
 import { Router } from 'express';
-import { z } from 'zod';
 import { cypher } from '../../neo4j/cypher.js';
 import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../../neo4j/errors.js';
 import type { AppDeps } from '../deps.js';
-import { parseInput } from '../schemas/common.js';
-
-const NoQuery = z.object({}).strict();
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export function datasetRouter(deps: AppDeps): Router {
   const router = Router();

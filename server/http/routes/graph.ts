@@ -3,13 +3,11 @@
  * (isolates too). The graph attributes say which wave, mode and dataset version it is.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { buildWaveGraph, lastWaveId } from '../../domain/graph/build-wave-graph.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
-import { mode, parseInput, waveId } from '../schemas/common.js';
-
-const GraphQuery = z.object({ wave: waveId.optional(), mode: mode.default('undirected') }).strict();
+import { parseInput } from '../schemas/common.js';
+import { GraphQuery } from '../schemas/graph.js';
 
 export function graphRouter(deps: AppDeps): Router {
   const router = Router();

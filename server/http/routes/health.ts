@@ -3,13 +3,15 @@ import { Router } from 'express';
 import { cypher } from '../../neo4j/cypher.js';
 import { isUnavailable, withNeo4jErrors } from '../../neo4j/errors.js';
 import type { AppDeps } from '../deps.js';
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 /** Health checks answer fast: a database that does not answer in 3 s counts as down. */
 const HEALTH_DEADLINE_MS = 3_000;
 
 export function healthRouter(deps: AppDeps): Router {
   const router = Router();
-  router.get('/health', async (_req, res) => {
+  router.get('/health', async (req, res) => {
+    parseInput(NoQuery, req.query);
     try {
       const { records } = await withNeo4jErrors(
         () =>

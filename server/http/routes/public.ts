@@ -5,12 +5,9 @@
  * answering while Neo4j is down).
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
 import { latestRelease, listReleases } from '../../files/public-releases.js';
-import { parseInput } from '../schemas/common.js';
-
-const NoQuery = z.object({}).strict();
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export interface PublicRouterOptions {
   /** Folder of release files (`releasesDirOf(KOPRU_HOME)`). */

@@ -8,17 +8,13 @@
  */
 import type { Request } from 'express';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { PublicReleaseCounts } from '../../domain/privacy/public-release.js';
 import { releaseCounts } from '../../domain/privacy/public-release.js';
 import { NotFoundError } from '../../errors.js';
 import { createRelease, writeRelease } from '../../files/public-releases.js';
 import type { PublicationRepository } from '../../neo4j/repositories/publication-repository.js';
 import type { AppDeps } from '../deps.js';
-import { parseInput } from '../schemas/common.js';
-
-const NoQuery = z.object({}).strict();
-const ListQuery = z.object({}).strict();
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export interface PublishedEvent {
   releaseId: string;
@@ -62,7 +58,7 @@ export function publicationsRouter(deps: AppDeps, options: PublicationsRouterOpt
   });
 
   router.get('/publications', async (req, res) => {
-    parseInput(ListQuery, req.query);
+    parseInput(NoQuery, req.query);
     res.json({ publications: await options.publications.list() });
   });
 

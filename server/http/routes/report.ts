@@ -5,29 +5,14 @@
  * request and script by Content-Security-Policy, like the meta tag inside the file.
  */
 import { Router } from 'express';
-import { z } from 'zod';
-import { REPORT_LANGUAGES, renderReport, reportFileName } from '../../domain/report/index.js';
+import { renderReport, reportFileName } from '../../domain/report/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
-import { mode, parseInput, treatment, waveId } from '../schemas/common.js';
+import { parseInput } from '../schemas/common.js';
+import { ReportQuery } from '../schemas/report.js';
 
-export const ReportQuery = z
-  .object({
-    from: waveId,
-    to: waveId,
-    lang: z.enum(REPORT_LANGUAGES).default('en'),
-    mode: mode.default('undirected'),
-    treatment: treatment.default('as-reported'),
-    permutations: z.coerce.number().int().min(1).max(100_000).default(5000),
-    seed: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(42),
-  })
-  .strict();
+export { ReportQuery };
 
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";

@@ -10,27 +10,17 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
 import type { AuthServices } from '../../auth/index.js';
 import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../auth/accounts.js';
-import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions.js';
 import { authOf } from '../middleware/auth.js';
-import { parseInput } from '../schemas/common.js';
+import { LoginBody } from '../schemas/accounts.js';
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export interface SessionRouterOptions {
   /** Sign-in attempts per client address per window; default 10 per 15 minutes. */
   loginLimit?: { limit: number; windowMs: number };
 }
-
-const LoginBody = z
-  .object({
-    name: z.string().max(200),
-    password: z.string().max(PASSWORD_MAX_LENGTH),
-  })
-  .strict();
-
-const NoQuery = z.object({}).strict();
 
 export const LOGIN_FAILED_MESSAGE =
   `Wrong user name or password. After ${MAX_FAILED_LOGINS} failed attempts an account is locked for ` +

@@ -19,54 +19,18 @@
  * A body that is not such an object is a 400 naming the field; one over the limit a 413.
  */
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { metricsWriteBack } from '../../domain/analysis/write-back.js';
 import { diffDatasets } from '../../domain/diff/dataset-diff.js';
-import {
-  DATASET_FORMATS,
-  baseName,
-  detectSource,
-  parseDatasetFiles,
-  type DatasetFormat,
-} from '../../domain/io/formats.js';
+import { baseName, detectSource, parseDatasetFiles, type DatasetFormat } from '../../domain/io/formats.js';
 import type { Dataset } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { authOf } from '../middleware/auth.js';
-import { parseInput } from '../schemas/common.js';
+import { NoQuery, parseInput } from '../schemas/common.js';
+import { UploadBody, checkUploadLimits, type UploadLimits } from '../schemas/uploads.js';
 
 /** Largest request body: the files of one upload together, as JSON. */
 export const UPLOAD_BODY_LIMIT = '50mb';
-const MAX_FILES = 20;
-
-/** `{ name: text }` with string values only, copied so that no name can reach a prototype. */
-const files = z
-  .custom<Record<string, string>>(
-    (value) =>
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.values(value).every((text) => typeof text === 'string'),
-    { error: 'files must be an object of file name → file text' },
-  )
-  .transform((value) => Object.fromEntries(Object.entries(value)))
-  .refine((value) => Object.keys(value).length > 0, 'files is empty; send at least one file')
-  .refine((value) => Object.keys(value).length <= MAX_FILES, `at most ${MAX_FILES} files per upload`)
-  .refine(
-    (value) => Object.keys(value).every((name) => name.length <= 500 && baseName(name) !== ''),
-    'every file needs a name (at most 500 characters)',
-  );
-
-const UploadBody = z
-  .object({
-    files,
-    format: z.enum(DATASET_FORMATS).optional(),
-    name: z.string().trim().min(1).max(200).optional(),
-    replace: z.boolean().default(false),
-  })
-  .strict();
-
-const NoQuery = z.object({}).strict();
 
 function countsOf(dataset: Dataset): Record<string, number> {
   return {
@@ -85,9 +49,9 @@ function sourceLabel(names: readonly string[]): string {
   return label.length <= 300 ? label : `${label.slice(0, 299)}…`;
 }
 
-export interface UploadsOptions {
-  /** Largest request body, in body-parser's notation; default UPLOAD_BODY_LIMIT ('50mb'). */
-  bodyLimit?: string;
+export interface UploadsOptions extends Partial<UploadLimits> {
+  /** Largest request body, in bytes or body-parser's notation; default UPLOAD_BODY_LIMIT ('50mb'). */
+  bodyLimit?: string | number;
 }
 
 /** The upload routes, to mount under /api. */
@@ -95,9 +59,15 @@ export function uploadsRouter(deps: AppDeps, options: UploadsOptions = {}): Rout
   const router = Router();
   router.use('/uploads', express.json({ limit: options.bodyLimit ?? UPLOAD_BODY_LIMIT }));
 
+  const limits: UploadLimits = {
+    maxFiles: options.maxFiles ?? 20,
+    maxFileBytes: options.maxFileBytes ?? 50 * 1024 * 1024,
+  };
   const parseBody = (req: express.Request) => {
     parseInput(NoQuery, req.query);
-    return parseInput(UploadBody, req.body ?? {}, 'body');
+    const body = parseInput(UploadBody, req.body ?? {}, 'body');
+    checkUploadLimits(body.files, limits);
+    return body;
   };
 
   router.post('/uploads/preview', async (req, res) => {

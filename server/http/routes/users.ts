@@ -8,26 +8,15 @@
  * DELETE /users/:name          → 204 (their sessions end with it)
  */
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { ACCOUNT_ROLES } from '../../auth/roles.js';
 import type { AuthServices } from '../../auth/index.js';
-import { PASSWORD_MAX_LENGTH } from '../../auth/passwords.js';
 import { ValidationError } from '../../errors.js';
 import { authOf } from '../middleware/auth.js';
-import { parseInput } from '../schemas/common.js';
-
-const NoQuery = z.object({}).strict();
-const name = z.string().min(1).max(64);
-
-const AddBody = z
-  .object({ name, role: z.enum(ACCOUNT_ROLES), password: z.string().max(PASSWORD_MAX_LENGTH) })
-  .strict();
-const ChangeBody = z
-  .object({
-    role: z.enum(ACCOUNT_ROLES).optional(),
-    password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
-  })
-  .strict();
+import {
+  AddUserBody as AddBody,
+  ChangeUserBody as ChangeBody,
+  UserName as name,
+} from '../schemas/accounts.js';
+import { NoQuery, parseInput } from '../schemas/common.js';
 
 export function usersRouter(auth: AuthServices): Router {
   const router = Router();
