@@ -19,7 +19,9 @@ export function isPublicView(
 ): boolean {
   const params = new URLSearchParams(search);
   if (params.get('view') === 'public') return true;
-  return session !== null && session.role === 'public' && session.mode === 'accounts' && !params.has('signin');
+  return (
+    session !== null && session.role === 'public' && session.mode === 'accounts' && !params.has('signin')
+  );
 }
 
 export interface PublicName {
