@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps, http: HttpConfig = DEFAULT_HTTP_CONFIG)
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders());
 
-  const auth = createAuthServices(deps);
+  const auth = deps.auth ?? createAuthServices(deps);
   const releasesDir = deps.releasesDir ?? releasesDirOf(loadConfig().neo4j.home);
   const api = express.Router();
   api.use(cors(http.corsOrigins));
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps, http: HttpConfig = DEFAULT_HTTP_CONFIG)
 
   // Access control after the limits and before every router: who is asking, may they, and is it
   // really them (CSRF).
-  api.use(authenticate(auth), authorize(), csrfProtection());
+  api.use(authenticate(auth), authorize(), csrfProtection(http.corsOrigins));
   // Public: served from published release files only, never from the live database.
   api.use(publicRouter({ releasesDir }));
   api.use(sessionRouter(auth, deps.loginLimit === undefined ? {} : { loginLimit: deps.loginLimit }));

@@ -3,6 +3,7 @@
  * point the app at a throwaway database.
  */
 import type { Driver } from 'neo4j-driver';
+import type { AuthServices } from '../auth/index.js';
 import type { DatasetStore } from '../neo4j/dataset-store.js';
 import type { DatasetRepository } from '../neo4j/repositories/dataset-repository.js';
 import type { OrganizationRepository } from '../neo4j/repositories/organization-repository.js';
@@ -27,4 +28,6 @@ export interface AppDeps {
   releasesDir?: string;
   /** The (:Publication) records; default a repository on `driver`. */
   publications?: PublicationRepository;
+  /** Accounts, sessions and local mode; default built on `driver`. */
+  auth?: AuthServices;
 }

@@ -91,6 +91,11 @@ export function findPolicy(
   return candidates.find((entry) => !entry.path.includes(':')) ?? candidates[0] ?? null;
 }
 
+/** The methods the table lists for a path (an `Allow` header for a 405). */
+export function methodsFor(path: string, table: readonly PolicyEntry[] = POLICY): string[] {
+  return [...new Set(table.filter((entry) => matchesPattern(entry.path, path)).map((entry) => entry.method))];
+}
+
 export function allows(entry: PolicyEntry, role: Role): boolean {
   return entry.roles.includes(role);
 }

@@ -5,6 +5,8 @@
 import type { Express } from 'express';
 import { createApp } from '../../../server/app.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from '../../../server/config.js';
+import type { AuthServices } from '../../../server/auth/index.js';
+import { AccountPresence } from '../../../server/auth/local-mode.js';
 import type { AppDeps } from '../../../server/http/deps.js';
 
 export function appWithoutDatabase(
@@ -16,6 +18,12 @@ export function appWithoutDatabase(
     clientDist: '/nonexistent',
     embedded: false,
     log,
+    // No accounts and no sessions: local mode, so requests from the test reach the routes as they
+    // do on a fresh `npm start`.
+    auth: {
+      presence: new AccountPresence(async () => 0),
+      sessions: { resolve: async () => null },
+    } as unknown as AuthServices,
   } as unknown as AppDeps;
   return createApp(deps, { ...DEFAULT_HTTP_CONFIG, ...http });
 }
