@@ -21,6 +21,7 @@ import {
 import { selectOrganization, viewStore, type LayoutKind } from '../core/view';
 import { runForceLayout, seedFor, type LayoutRun } from '../sigma/layout-worker';
 import { buildRenderModel } from '../sigma/model';
+import { mapKeyAction } from '../sigma/keyboard';
 import { mountMap, type MapHandle } from '../sigma/renderer';
 
 export interface MapView {
@@ -49,11 +50,26 @@ function positionsFor(layout: LayoutKind, force: Positions, network: Network): P
 }
 
 export function mountMapView(options: { insets(): { left: number; right: number } }): MapView {
+  // Focusable (Tab reaches it): arrow keys pan, + and - zoom, 0 fits the whole network.
   const canvas = h('div', {
     class: 'map-canvas',
     'data-testid': 'map-canvas',
-    role: 'img',
-    'aria-label': t('map.ariaLabel'),
+    role: 'application',
+    tabindex: '0',
+    'aria-roledescription': 'map',
+  });
+  const labelCanvas = (): void => {
+    canvas.setAttribute('aria-label', `${t('map.ariaLabel')} ${t('map.keyboardHint')}`);
+  };
+  labelCanvas();
+  canvas.addEventListener('keydown', (event) => {
+    if (!map || event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = mapKeyAction(event.key, event.shiftKey);
+    if (action === null) return;
+    event.preventDefault();
+    if (action.kind === 'pan') map.panBy(action.dx, action.dy);
+    else if (action.kind === 'zoom') map.zoom(action.direction);
+    else map.resetCamera();
   });
   const element = h('div', { class: 'map-view' }, canvas);
 
@@ -165,6 +181,8 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     );
     if (switching) map.animateSwitch(built.model);
     else map.update(built.model);
+    map.setPairLine(view.pair);
+    labelCanvas();
     shownWave = view.wave;
     shownDiff = view.diffFrom;
     canvas.dataset.wave = view.wave ?? '';
@@ -213,6 +231,20 @@ export function mountMapView(options: { insets(): { left: number; right: number 
       return { x: box.left + point.x, y: box.top + point.y };
     },
     layoutStatus: (): string => layoutStore.get().status,
+    cameraState: (): { x: number; y: number; ratio: number } | null => {
+      const state = map?.sigma.getCamera().getState();
+      return state ? { x: state.x, y: state.y, ratio: state.ratio } : null;
+    },
+    /** The arrowhead sigma draws on the tie source → target ('none' without one); null if no tie. */
+    edgeHead(source: string, target: string): string | null {
+      const graph = network?.graph;
+      const sigma = map?.sigma;
+      if (!graph || !sigma) return null;
+      const edge = graph.edge(source, target);
+      if (edge === undefined) return null;
+      return sigma.getEdgeDisplayData(edge)?.head ?? 'none';
+    },
+    graphType: (): string | null => network?.graph.type ?? null,
   };
   (window as unknown as { __kopruTest?: typeof testHook }).__kopruTest = testHook;
 
