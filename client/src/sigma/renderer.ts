@@ -10,6 +10,7 @@ import { animateNodes } from 'sigma/utils';
 import type { Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
+import { rankTies, tieLimit } from './level-of-detail';
 import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
 import { EMPTY_MODEL, LABEL_SIZE, reduceEdge, reduceNode, type RenderModel } from './reducers';
 import { LABEL_PRESETS, mapSettings } from './settings';
@@ -55,6 +56,8 @@ const PLACEMENT: Record<LabelDensity, { padding: number; limit: number }> = {
   normal: { padding: 4, limit: 60 },
   many: { padding: 1, limit: Number.POSITIVE_INFINITY },
 };
+// Zoomed out, about this many ties are drawn at most (level-of-detail.ts); zoomed in, all of them.
+const TIE_BUDGET = 25_000;
 // Above this many ties an animated switch costs more frames than it is worth.
 const ANIMATION_EDGE_LIMIT = 20_000;
 
@@ -130,6 +133,17 @@ export function mountMap(
 
   // Directed mode (the union graph is directed then): ties point from the organization that reported them.
   const arrows = graph.type === 'directed';
+  // Level of detail: ties ranked once (strongest first), and the number drawn follows the zoom.
+  const tieRanks =
+    graph.size > TIE_BUDGET
+      ? rankTies(
+          graph.mapEdges(
+            (edge, attributes) => [edge, Math.max(...Object.values(attributes.levels))] as const,
+          ),
+        )
+      : null;
+  let tieRankLimit = tieRanks ? tieLimit(graph.size, 1, TIE_BUDGET) : Number.POSITIVE_INFINITY;
+  const HIDDEN_TIE = { visibility: 'hidden' } as const;
   const sigma = new Sigma<UnionNodeAttributes, UnionEdgeAttributes>(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 })], layers: [layerFill()] },
@@ -140,9 +154,37 @@ export function mountMap(
     },
     settings: mapSettings(labels, { large }),
     nodeReducer: (key, _data, attrs) => reduceNode(model, key, attrs),
-    edgeReducer: (key, _data, attrs, _state, _graphState, g) =>
-      reduceEdge(model, attrs, g.source(key), g.target(key), arrows),
+    edgeReducer: (key, _data, attrs, _state, _graphState, g) => {
+      const source = g.source(key);
+      const target = g.target(key);
+      if (
+        tieRanks !== null &&
+        (tieRanks.get(key) ?? 0) >= tieRankLimit &&
+        !model.spotlight.has(source) &&
+        !model.spotlight.has(target)
+      )
+        return HIDDEN_TIE;
+      return reduceEdge(model, attrs, source, target, arrows);
+    },
   });
+
+  // After the camera stops: draw more ties when zoomed in, fewer when zoomed out (one refresh per
+  // change of the share, which is quantized to powers of two).
+  let detailTimer: ReturnType<typeof setTimeout> | null = null;
+  const updateDetail = (): void => {
+    if (tieRanks === null) return;
+    if (detailTimer !== null) clearTimeout(detailTimer);
+    detailTimer = setTimeout(() => {
+      detailTimer = null;
+      const limit = tieLimit(graph.size, sigma.getCamera().getState().ratio, TIE_BUDGET);
+      if (limit === tieRankLimit) return;
+      tieRankLimit = limit;
+      container.dataset.tieLimit = String(limit);
+      sigma.refresh();
+    }, 150);
+  };
+  if (tieRanks !== null) container.dataset.tieLimit = String(tieRankLimit);
+  sigma.getCamera().on('updated', updateDetail);
 
   const pairLine = createPairLine(container);
   let pair: readonly [string, string] | null = null;
@@ -452,6 +494,7 @@ export function mountMap(
       drawPairLine();
     },
     kill() {
+      if (detailTimer !== null) clearTimeout(detailTimer);
       pairLine.remove();
       cancelFrame();
       if (labelTimer !== null) clearTimeout(labelTimer);
