@@ -24,6 +24,9 @@ import { buildRenderModel } from '../sigma/model';
 import { mapKeyAction } from '../sigma/keyboard';
 import { mountMap, type MapHandle } from '../sigma/renderer';
 
+/** Above this many ties the layout's intermediate positions are not drawn. */
+const LIVE_LAYOUT_TIE_LIMIT = 20_000;
+
 export interface MapView {
   element: HTMLElement;
   handle(): MapHandle | null;
@@ -117,7 +120,10 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     layoutStore.set({ status: 'running', progress: 0 });
     layoutRun = runForceLayout(graph, (positions, fraction) => {
       forcePositions = positions;
-      if (viewStore.get().layout === 'force') map?.setPositions(positions, false);
+      // On big graphs every redraw of moved positions re-indexes every tie (seconds in software
+      // WebGL): keep the seed on screen and let the progress indicator speak until the layout is done.
+      if (viewStore.get().layout === 'force' && graph.size <= LIVE_LAYOUT_TIE_LIMIT)
+        map?.setPositions(positions, false);
       layoutStore.set({ status: 'running', progress: fraction });
     });
     layoutRun.promise.then(
