@@ -161,14 +161,27 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     const view = viewStore.get();
     const current = data.network.status === 'ready' ? data.network.data : null;
     if (current === null) return;
-    if (current !== network) {
-      teardown();
+    const mounting = current !== network;
+    if (mounting) teardown();
+    const switching =
+      shownWave !== null && view.wave !== shownWave && view.diffFrom === null && shownDiff === null;
+    const built = buildRenderModel(
+      { data, network: current, view, filters: filterStore.get(), hovered: hoverStore.get() },
+      switching ? shownWave : null,
+    );
+    if (mounting) {
       network = current;
-      map = mountMap(canvas, current.graph, view.labels, {
-        onHover: (node) => hover(node),
-        onClick: (node) => selectOrganization(node),
-        insets: options.insets,
-      });
+      map = mountMap(
+        canvas,
+        current.graph,
+        view.labels,
+        {
+          onHover: (node) => hover(node),
+          onClick: (node) => selectOrganization(node),
+          insets: options.insets,
+        },
+        built.model,
+      );
       shownLabels = view.labels;
       startLayout(current);
     }
@@ -179,14 +192,8 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     }
     if (shownLayout !== view.layout) applyLayout(true);
 
-    const switching =
-      shownWave !== null && view.wave !== shownWave && view.diffFrom === null && shownDiff === null;
-    const built = buildRenderModel(
-      { data, network: current, view, filters: filterStore.get(), hovered: hoverStore.get() },
-      switching ? shownWave : null,
-    );
     if (switching) map.animateSwitch(built.model);
-    else map.update(built.model);
+    else if (!mounting) map.update(built.model);
     map.setPairLine(view.pair);
     labelCanvas();
     shownWave = view.wave;
