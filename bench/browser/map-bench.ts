@@ -1,10 +1,11 @@
 /**
- * Browser benchmark of the map (not a test): generates a network of 20 000 organizations and 100 000
- * ties (communities laid out in clusters, two waves), builds a page that draws it with the app's own
- * renderer, and measures in headless Chromium the time to first render and the frame times while
- * panning (mouse drag, as a user does; and camera moves with every tie drawn) and zooming.
+ * Browser benchmark of the map (not a test): the demo bundle and generated networks of 2 000 / 10 000,
+ * 20 000 / 100 000 and 50 000 / 250 000 organizations / ties (communities laid out in clusters, two
+ * waves), each drawn by a page with the app's own renderer; measures in headless Chromium the time from
+ * data to first frame, the first render, and frame times while panning (mouse drag, as a user does;
+ * and camera moves with every tie drawn) and zooming (mouse wheel). Prints one table.
  *
- *   npx tsx bench/browser/map-bench.ts [--nodes 20000] [--edges 100000] [--runs 1] [--frames 30]
+ *   npx tsx bench/browser/map-bench.ts [--sizes demo,2000x10000,…] [--nodes N --edges M] [--runs 1] [--frames 20]
  *
  * Headless Chromium renders WebGL in software (SwiftShader) here: a desktop GPU does better.
  */
@@ -14,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../../tests/support/chromium.js';
 import { build } from 'vite';
 
@@ -90,6 +91,38 @@ export function generateGraph(nodeCount: number, edgeCount: number, seed = 2019)
   return { ids, x, y, kinds, sizes, edges };
 }
 
+/**
+ * The demo bundle (data/demo) in the benchmark's shape: its organizations and ties (pre, post), laid
+ * out on the same community rings (the app computes a force layout; positions do not change the cost).
+ */
+export async function demoGraph(): Promise<BenchGraph> {
+  const { parse } = await import('csv-parse/sync');
+  const read = async (file: string): Promise<Record<string, string>[]> =>
+    parse(await readFile(path.join(ROOT, 'data', 'demo', file), 'utf8'), { columns: true, bom: true });
+  const organizations = await read('organizations.csv');
+  const ties = await read('ties.csv');
+  const base = generateGraph(organizations.length, 0);
+  const index = new Map(organizations.map((org, i) => [org.id!, i]));
+  const pairs = new Map<string, [number, number, number, number]>();
+  for (const tie of ties) {
+    const a = index.get(tie.source!)!;
+    const b = index.get(tie.target!)!;
+    const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+    const entry = pairs.get(key) ?? [a, b, 0, 0];
+    const slot = tie.wave === 'pre' ? 2 : 3;
+    entry[slot] = Math.max(entry[slot], Number(tie.level ?? 1));
+    pairs.set(key, entry);
+  }
+  // The bench page's first wave must hold the tie: ties only in post get level 0 in pre (absent).
+  const edges = [...pairs.values()].flatMap(([a, b, pre, post]) => [a, b, pre || post, post]);
+  return {
+    ...base,
+    ids: organizations.map((org) => org.id!),
+    kinds: organizations.map((org) => (org.kind === 'institution' ? 1 : 0)),
+    edges,
+  };
+}
+
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
@@ -118,7 +151,10 @@ function frameStats(frames: readonly number[]): FrameStats {
   };
 }
 
-export async function serve(folder: string, graphJson: string): Promise<{ server: Server; url: string }> {
+export async function serve(
+  folder: string,
+  graphJson: string | (() => string),
+): Promise<{ server: Server; url: string }> {
   const types: Record<string, string> = {
     '.html': 'text/html',
     '.js': 'text/javascript',
@@ -128,7 +164,7 @@ export async function serve(folder: string, graphJson: string): Promise<{ server
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graph.json') {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(graphJson);
+      response.end(typeof graphJson === 'string' ? graphJson : graphJson());
       return;
     }
     const file = path.join(folder, url.pathname === '/' ? 'map-bench.html' : path.normalize(url.pathname));
@@ -192,92 +228,145 @@ async function wheelZoom(
 
 const format = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
-export async function buildPage(outDir: string): Promise<void> {
+export async function buildPage(outDir: string, options: { minify?: boolean } = {}): Promise<void> {
   await build({
     configFile: false,
     root: PAGE_ROOT,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(PAGE_ROOT, 'map-bench.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: options.minify ?? true,
+      rollupOptions: { input: path.join(PAGE_ROOT, 'map-bench.html') },
+    },
   });
 }
+
+interface SizeResult {
+  label: string;
+  nodes: number;
+  ties: number;
+  totalMs: number;
+  firstRenderMs: number;
+  drag: FrameStats;
+  zoom: FrameStats;
+  cameraPan: FrameStats;
+}
+
+/** Loads one graph into a fresh page and measures it (the median of `runs` for every figure). */
+async function measure(
+  browser: Browser,
+  url: string,
+  label: string,
+  graph: BenchGraph,
+  options: { runs: number; frames: number; width: number; height: number },
+): Promise<SizeResult> {
+  const { runs, frames, width, height } = options;
+  const results: SizeResult[] = [];
+  for (let run = 1; run <= runs; run++) {
+    process.stderr.write(`${label}: run ${run}/${runs} …\n`);
+    graphBody = JSON.stringify(graph);
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(url);
+    await page.waitForFunction('window.kopruBench !== undefined');
+    const load = await page.evaluate<{
+      nodes: number;
+      edges: number;
+      firstRenderMs: number;
+      totalMs: number;
+    }>('window.kopruBench.load("/graph.json")');
+    process.stderr.write(
+      `  first render ${format(load.firstRenderMs)} ms (data → first frame ${format(load.totalMs)} ms)\n`,
+    );
+    await page.waitForTimeout(500);
+    const drag = frameStats((await dragPan(page, width, height, frames * 2)).frames);
+    process.stderr.write(`  drag pan: median ${format(drag.median)} ms, p95 ${format(drag.p95)} ms\n`);
+    await page.waitForTimeout(500);
+    const zoom = frameStats((await wheelZoom(page, width, height, frames)).frames);
+    process.stderr.write(`  wheel zoom: median ${format(zoom.median)} ms, p95 ${format(zoom.p95)} ms\n`);
+    const cameraPan = frameStats(
+      (await page.evaluate<{ frames: number[] }>(`window.kopruBench.panCamera(${frames})`)).frames,
+    );
+    process.stderr.write(
+      `  camera pan, ties drawn: median ${format(cameraPan.median)} ms, p95 ${format(cameraPan.p95)} ms\n`,
+    );
+    results.push({
+      label,
+      nodes: load.nodes,
+      ties: load.edges,
+      totalMs: load.totalMs,
+      firstRenderMs: load.firstRenderMs,
+      drag,
+      zoom,
+      cameraPan,
+    });
+    await page.evaluate('window.kopruBench.kill()');
+    await page.close();
+  }
+  const median = (pick: (r: SizeResult) => number): number =>
+    quantile(
+      results.map(pick).sort((a, b) => a - b),
+      0.5,
+    );
+  const stats = (pick: (r: SizeResult) => FrameStats): FrameStats => ({
+    median: median((r) => pick(r).median),
+    p95: median((r) => pick(r).p95),
+    max: median((r) => pick(r).max),
+    fps: median((r) => pick(r).fps),
+    frames: median((r) => pick(r).frames),
+  });
+  return {
+    ...results[0]!,
+    totalMs: median((r) => r.totalMs),
+    firstRenderMs: median((r) => r.firstRenderMs),
+    drag: stats((r) => r.drag),
+    zoom: stats((r) => r.zoom),
+    cameraPan: stats((r) => r.cameraPan),
+  };
+}
+
+let graphBody = '{}';
 
 async function main(): Promise<void> {
   const { values: args } = parseArgs({
     options: {
-      nodes: { type: 'string', default: '20000' },
-      edges: { type: 'string', default: '100000' },
+      // "NODESxTIES" sizes, comma-separated; "demo" is the demo bundle.
+      sizes: { type: 'string', default: 'demo,2000x10000,20000x100000,50000x250000' },
+      nodes: { type: 'string' },
+      edges: { type: 'string' },
       runs: { type: 'string', default: '1' },
-      frames: { type: 'string', default: '30' },
+      frames: { type: 'string', default: '20' },
       width: { type: 'string', default: '1280' },
       height: { type: 'string', default: '720' },
     },
   });
-  const nodes = Number(args.nodes);
-  const edges = Number(args.edges);
-  const runs = Math.max(1, Number(args.runs));
-  const frames = Math.max(5, Number(args.frames));
-  const width = Number(args.width);
-  const height = Number(args.height);
+  const sizes =
+    args.nodes !== undefined
+      ? [`${args.nodes}x${args.edges ?? Number(args.nodes) * 5}`]
+      : args.sizes.split(',');
+  const options = {
+    runs: Math.max(1, Number(args.runs)),
+    frames: Math.max(5, Number(args.frames)),
+    width: Number(args.width),
+    height: Number(args.height),
+  };
 
-  process.stderr.write(`Generating ${nodes} organizations and ${edges} ties …\n`);
-  const graph = generateGraph(nodes, edges);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'kopru-map-bench-'));
   process.stderr.write('Building the benchmark page …\n');
   await buildPage(outDir);
-  const { server, url } = await serve(outDir, JSON.stringify(graph));
+  const { server, url } = await serve(outDir, () => graphBody);
   const browser = await launchChromium();
-  const rows: string[][] = [];
-  const summary: Record<string, number[]> = {};
-  const note = (key: string, value: number): void => {
-    (summary[key] ??= []).push(value);
-  };
+  const rows: SizeResult[] = [];
   try {
-    for (let run = 1; run <= runs; run++) {
-      process.stderr.write(`Run ${run}/${runs} …\n`);
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(url);
-      await page.waitForFunction('window.kopruBench !== undefined');
-      const load = await page.evaluate<{
-        nodes: number;
-        edges: number;
-        fetchMs: number;
-        buildMs: number;
-        firstRenderMs: number;
-        totalMs: number;
-      }>('window.kopruBench.load("/graph.json")');
-      process.stderr.write(
-        `  first render ${format(load.firstRenderMs)} ms (load → first frame ${format(load.totalMs)} ms)\n`,
-      );
-      note('first render', load.firstRenderMs);
-      note('load to first frame', load.totalMs);
-      note('graph build', load.buildMs);
-      await page.waitForTimeout(500);
-      const drag = frameStats((await dragPan(page, width, height, frames * 2)).frames);
-      process.stderr.write(`  drag pan: median ${format(drag.median)} ms, p95 ${format(drag.p95)} ms\n`);
-      const pan = frameStats(
-        (await page.evaluate<{ frames: number[] }>(`window.kopruBench.panCamera(${frames})`)).frames,
-      );
-      process.stderr.write(`  camera pan: median ${format(pan.median)} ms, p95 ${format(pan.p95)} ms\n`);
-      const zoom = frameStats((await wheelZoom(page, width, height, frames)).frames);
-      process.stderr.write(`  wheel zoom: median ${format(zoom.median)} ms, p95 ${format(zoom.p95)} ms\n`);
-      for (const [name, stats] of [
-        ['drag pan', drag],
-        ['camera pan (ties drawn)', pan],
-        ['wheel zoom', zoom],
-      ] as const) {
-        note(`${name} median`, stats.median);
-        note(`${name} p95`, stats.p95);
+    for (const size of sizes) {
+      let graph: BenchGraph;
+      if (size === 'demo') graph = await demoGraph();
+      else {
+        const [nodes, ties] = size.split('x').map(Number);
+        process.stderr.write(`Generating ${nodes} organizations and ${ties} ties …\n`);
+        graph = generateGraph(nodes!, ties!);
       }
-      rows.push([
-        String(run),
-        format(load.firstRenderMs),
-        format(load.totalMs),
-        `${format(drag.median)} / ${format(drag.p95)}`,
-        `${format(pan.median)} / ${format(pan.p95)}`,
-        `${format(zoom.median)} / ${format(zoom.p95)}`,
-      ]);
-      await page.evaluate('window.kopruBench.kill()');
-      await page.close();
+      rows.push(await measure(browser, url, size, graph, options));
     }
   } finally {
     await browser.close();
@@ -286,28 +375,36 @@ async function main(): Promise<void> {
   }
 
   const header = [
-    'run',
-    'first render ms',
-    'load→first frame ms',
-    'drag pan ms (median / p95)',
+    'graph',
+    'nodes',
+    'ties',
+    'data→first frame',
+    'first render',
+    'pan median / p95',
+    'zoom median / p95',
     'camera pan, ties drawn',
-    'wheel zoom',
   ];
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  const cells = rows.map((row) => [
+    row.label,
+    String(row.nodes),
+    String(row.ties),
+    `${format(row.totalMs)}`,
+    `${format(row.firstRenderMs)}`,
+    `${format(row.drag.median)} / ${format(row.drag.p95)}`,
+    `${format(row.zoom.median)} / ${format(row.zoom.p95)}`,
+    `${format(row.cameraPan.median)} / ${format(row.cameraPan.p95)}`,
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(
-    `\nMap benchmark: ${nodes} organizations, ${edges} ties, ${width}×${height}, headless Chromium (${CHROMIUM})`,
+    `\nMap benchmark (ms), ${options.width}×${options.height}, ${options.runs} run(s), headless Chromium (${CHROMIUM}), ${os.cpus().length} cores`,
   );
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  rows.forEach((row) => console.log(line(row)));
-  console.log('\nMedians over the runs (ms):');
-  for (const [key, values] of Object.entries(summary)) {
-    const sorted = [...values].sort((a, b) => a - b);
-    console.log(`  ${key.padEnd(32)} ${format(quantile(sorted, 0.5))}`);
-  }
-  console.log('Frame times are the time between animation frames; 16.7 ms is 60 fps.');
+  cells.forEach((row) => console.log(line(row)));
+  console.log(
+    'Pan = mouse drag, zoom = mouse wheel (ties and labels hidden while moving on big graphs); frame time is the time between drawn animation frames, 16.7 ms = 60 fps.',
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

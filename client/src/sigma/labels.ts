@@ -97,3 +97,17 @@ export function placeLabels(
   }
   return placed;
 }
+
+/** Nodes whose label visibility differs between two placements (null: sigma's grid decides). */
+export function changedLabels(
+  before: ReadonlySet<string> | null,
+  after: ReadonlySet<string> | null,
+  graph: { nodes(): string[] },
+): string[] {
+  if (before === after) return [];
+  if (before === null || after === null) return graph.nodes();
+  const changed: string[] = [];
+  for (const id of before) if (!after.has(id)) changed.push(id);
+  for (const id of after) if (!before.has(id)) changed.push(id);
+  return changed;
+}

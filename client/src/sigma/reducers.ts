@@ -153,6 +153,8 @@ export function reduceEdge(
   attrs: UnionEdgeAttributes,
   source: string,
   target: string,
+  /** Directed mode: draw the tie with an arrowhead at its target. */
+  arrows = false,
 ): Partial<EdgeDisplayData> {
   const view = tieView(model, attrs.levels);
   if (view.level === null || view.opacity <= 0.01 || view.level < model.minLevel - 1e-9) {
@@ -181,5 +183,6 @@ export function reduceEdge(
     size,
     zIndex: depth ? 1 : 0,
     ...(depth ? { depth } : {}),
+    ...(arrows ? { head: 'arrow' } : {}),
   };
 }

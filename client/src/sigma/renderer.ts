@@ -5,12 +5,13 @@
  * the model's progress, so ties fade while organizations stay where they are.
  */
 import Sigma from 'sigma';
-import { layerFill, pathLine, sdfCircle, sdfSquare } from 'sigma/rendering';
+import { extremityArrow, layerFill, pathLine, sdfCircle, sdfSquare } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
 import type { Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
-import { placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
+import { rankTies, tieLimit } from './level-of-detail';
+import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
 import { EMPTY_MODEL, LABEL_SIZE, reduceEdge, reduceNode, type RenderModel } from './reducers';
 import { LABEL_PRESETS, mapSettings } from './settings';
 
@@ -35,6 +36,10 @@ export interface MapHandle {
   fitNodes(nodes: readonly string[], animate?: boolean): void;
   resetCamera(animate?: boolean): void;
   zoom(direction: 'in' | 'out'): void;
+  /** Moves the view by a fraction of its width and height (keyboard panning). */
+  panBy(dx: number, dy: number): void;
+  /** Draws a dashed line between two organizations (a suggested introduction); null clears it. */
+  setPairLine(pair: readonly [string, string] | null): void;
   kill(): void;
 }
 
@@ -51,18 +56,62 @@ const PLACEMENT: Record<LabelDensity, { padding: number; limit: number }> = {
   normal: { padding: 4, limit: 60 },
   many: { padding: 1, limit: Number.POSITIVE_INFINITY },
 };
+// Zoomed out, about this many ties are drawn at most (level-of-detail.ts); zoomed in, all of them.
+const TIE_BUDGET = 25_000;
 // Above this many ties an animated switch costs more frames than it is worth.
 const ANIMATION_EDGE_LIMIT = 20_000;
+
+/**
+ * An SVG line over the canvas between two points (viewport pixels): the suggested introduction. An
+ * overlay rather than a tie in the graph, so the graph keeps only reported ties and nothing is
+ * re-indexed; redrawn after every frame.
+ */
+function createPairLine(container: HTMLElement): {
+  show(a: { x: number; y: number }, b: { x: number; y: number }): void;
+  hide(): void;
+  remove(): void;
+} {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('class', 'pair-line');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.dataset.testid = 'pair-line';
+  const line = document.createElementNS(NS, 'line');
+  svg.append(line);
+  svg.style.display = 'none';
+  container.append(svg);
+  return {
+    show(a, b) {
+      line.setAttribute('x1', a.x.toFixed(1));
+      line.setAttribute('y1', a.y.toFixed(1));
+      line.setAttribute('x2', b.x.toFixed(1));
+      line.setAttribute('y2', b.y.toFixed(1));
+      svg.style.display = '';
+    },
+    hide() {
+      svg.style.display = 'none';
+    },
+    remove() {
+      svg.remove();
+    },
+  };
+}
 
 export function mountMap(
   container: HTMLElement,
   graph: UnionGraph,
   labels: LabelDensity,
   events: MapEvents,
+  /**
+   * The first picture. Sigma indexes the whole graph when it is created: with the model already
+   * there, that first pass is the one drawn, instead of a pass of an empty picture followed by a
+   * full refresh (which doubled the time to first frame on big graphs).
+   */
+  initial: RenderModel = EMPTY_MODEL,
 ): MapHandle {
-  let model: RenderModel = EMPTY_MODEL;
+  let model: RenderModel = initial;
   // While a switch animates, later updates (hover, metrics arriving) change its target, not its clock.
-  let target: RenderModel = EMPTY_MODEL;
+  let target: RenderModel = initial;
   let switching: {
     start: number;
     duration: number;
@@ -88,18 +137,83 @@ export function mountMap(
     return width;
   };
 
+  // Directed mode (the union graph is directed then): ties point from the organization that reported them.
+  const arrows = graph.type === 'directed';
+  // Level of detail: ties ranked once (strongest first), and the number drawn follows the zoom.
+  const tieRanks =
+    graph.size > TIE_BUDGET
+      ? rankTies(
+          graph.mapEdges(
+            (edge, attributes) => [edge, Math.max(...Object.values(attributes.levels))] as const,
+          ),
+        )
+      : null;
+  // Map order is rank order.
+  const rankedTies = tieRanks ? [...tieRanks.keys()] : [];
+  let tieRankLimit = tieRanks ? tieLimit(graph.size, 1, TIE_BUDGET) : Number.POSITIVE_INFINITY;
+  const HIDDEN_TIE = { visibility: 'hidden' } as const;
   const sigma = new Sigma<UnionNodeAttributes, UnionEdgeAttributes>(graph, container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 })], layers: [layerFill()] },
       // Straight ties only: the networks have no self-ties, and dropping the default loop path halves
-      // the cost of each tie in the edge program (measured with bench/browser/map-bench.ts).
-      edges: { paths: [pathLine()] },
+      // the cost of each tie in the edge program (measured with bench/browser/map-bench.ts). The arrow
+      // extremity is only compiled in when a tie can have a head.
+      edges: arrows ? { paths: [pathLine()], extremities: [extremityArrow()] } : { paths: [pathLine()] },
     },
     settings: mapSettings(labels, { large }),
     nodeReducer: (key, _data, attrs) => reduceNode(model, key, attrs),
-    edgeReducer: (key, _data, attrs, _state, _graphState, g) =>
-      reduceEdge(model, attrs, g.source(key), g.target(key)),
+    edgeReducer: (key, _data, attrs, _state, _graphState, g) => {
+      const source = g.source(key);
+      const target = g.target(key);
+      if (
+        tieRanks !== null &&
+        (tieRanks.get(key) ?? 0) >= tieRankLimit &&
+        !model.spotlight.has(source) &&
+        !model.spotlight.has(target)
+      )
+        return HIDDEN_TIE;
+      return reduceEdge(model, attrs, source, target, arrows);
+    },
   });
+
+  // After the camera stops: draw more ties when zoomed in, fewer when zoomed out (one refresh per
+  // change of the share, which is quantized to powers of two).
+  let detailTimer: ReturnType<typeof setTimeout> | null = null;
+  const updateDetail = (): void => {
+    if (tieRanks === null) return;
+    if (detailTimer !== null) clearTimeout(detailTimer);
+    detailTimer = setTimeout(() => {
+      detailTimer = null;
+      const limit = tieLimit(graph.size, sigma.getCamera().getState().ratio, TIE_BUDGET);
+      if (limit === tieRankLimit) return;
+      // Only the ties ranked between the old and the new limit change: re-run the reducer for those
+      // and rewrite them in place (no re-indexing of the other ties).
+      const changed = rankedTies.slice(
+        Math.min(limit, tieRankLimit),
+        Math.min(Math.max(limit, tieRankLimit), rankedTies.length),
+      );
+      tieRankLimit = limit;
+      container.dataset.tieLimit = String(limit);
+      sigma.refresh({ partialGraph: { edges: changed }, skipIndexation: true });
+    }, 300);
+  };
+  if (tieRanks !== null) container.dataset.tieLimit = String(tieRankLimit);
+  sigma.getCamera().on('updated', updateDetail);
+
+  const pairLine = createPairLine(container);
+  let pair: readonly [string, string] | null = null;
+  const drawPairLine = (): void => {
+    if (pair === null || !graph.hasNode(pair[0]) || !graph.hasNode(pair[1])) {
+      pairLine.hide();
+      return;
+    }
+    const [a, b] = pair.map((id) => {
+      const attributes = graph.getNodeAttributes(id);
+      return sigma.graphToViewport({ x: attributes.x, y: attributes.y });
+    }) as [{ x: number; y: number }, { x: number; y: number }];
+    pairLine.show(a, b);
+  };
+  sigma.on('afterRender', drawPairLine);
 
   const withLabels = (next: RenderModel): RenderModel => ({ ...next, placedLabels: placed });
 
@@ -134,13 +248,20 @@ export function mountMap(
 
   let labelTimer: ReturnType<typeof setTimeout> | null = null;
   const relabel = (): void => {
+    // Above the placement limit sigma's label grid decides and nothing here changes: a refresh would
+    // re-run every reducer and re-upload every tie (it was most of a frame while panning at 20 000).
+    if (graph.order > LABEL_PLACEMENT_LIMIT && placed === null) return;
     if (labelTimer !== null) clearTimeout(labelTimer);
     labelTimer = setTimeout(() => {
       labelTimer = null;
+      const before = placed;
       placeVisibleLabels();
+      const changed = changedLabels(before, placed, graph);
+      if (changed.length === 0) return;
       model = withLabels(model);
       target = withLabels(target);
-      sigma.refresh();
+      // Only label visibility changed: re-run the node reducer for those nodes, leave ties alone.
+      sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
     }, 120);
   };
   sigma.getCamera().on('updated', relabel);
@@ -372,7 +493,23 @@ export function mountMap(
     zoom(direction) {
       void (direction === 'in' ? camera.zoomIn({ duration: 250 }) : camera.zoomOut({ duration: 250 }));
     },
+    panBy(dx, dy) {
+      const { width, height } = sigma.getDimensions();
+      const state = camera.getState();
+      const a = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 });
+      const b = sigma.viewportToFramedGraph({ x: width / 2 + dx * width, y: height / 2 + dy * height });
+      void camera.animate(
+        { ...state, x: state.x + (b.x - a.x), y: state.y + (b.y - a.y) },
+        { duration: 150 },
+      );
+    },
+    setPairLine(next) {
+      pair = next;
+      drawPairLine();
+    },
     kill() {
+      if (detailTimer !== null) clearTimeout(detailTimer);
+      pairLine.remove();
       cancelFrame();
       if (labelTimer !== null) clearTimeout(labelTimer);
       graph.off('eachNodeAttributesUpdated', relabel);

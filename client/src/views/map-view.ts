@@ -21,7 +21,11 @@ import {
 import { selectOrganization, viewStore, type LayoutKind } from '../core/view';
 import { runForceLayout, seedFor, type LayoutRun } from '../sigma/layout-worker';
 import { buildRenderModel } from '../sigma/model';
+import { mapKeyAction } from '../sigma/keyboard';
 import { mountMap, type MapHandle } from '../sigma/renderer';
+
+/** Above this many ties the layout's intermediate positions are not drawn. */
+const LIVE_LAYOUT_TIE_LIMIT = 20_000;
 
 export interface MapView {
   element: HTMLElement;
@@ -49,11 +53,26 @@ function positionsFor(layout: LayoutKind, force: Positions, network: Network): P
 }
 
 export function mountMapView(options: { insets(): { left: number; right: number } }): MapView {
+  // Focusable (Tab reaches it): arrow keys pan, + and - zoom, 0 fits the whole network.
   const canvas = h('div', {
     class: 'map-canvas',
     'data-testid': 'map-canvas',
-    role: 'img',
-    'aria-label': t('map.ariaLabel'),
+    role: 'application',
+    tabindex: '0',
+    'aria-roledescription': 'map',
+  });
+  const labelCanvas = (): void => {
+    canvas.setAttribute('aria-label', `${t('map.ariaLabel')} ${t('map.keyboardHint')}`);
+  };
+  labelCanvas();
+  canvas.addEventListener('keydown', (event) => {
+    if (!map || event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = mapKeyAction(event.key, event.shiftKey);
+    if (action === null) return;
+    event.preventDefault();
+    if (action.kind === 'pan') map.panBy(action.dx, action.dy);
+    else if (action.kind === 'zoom') map.zoom(action.direction);
+    else map.resetCamera();
   });
   const element = h('div', { class: 'map-view' }, canvas);
 
@@ -101,7 +120,10 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     layoutStore.set({ status: 'running', progress: 0 });
     layoutRun = runForceLayout(graph, (positions, fraction) => {
       forcePositions = positions;
-      if (viewStore.get().layout === 'force') map?.setPositions(positions, false);
+      // On big graphs every redraw of moved positions re-indexes every tie (seconds in software
+      // WebGL): keep the seed on screen and let the progress indicator speak until the layout is done.
+      if (viewStore.get().layout === 'force' && graph.size <= LIVE_LAYOUT_TIE_LIMIT)
+        map?.setPositions(positions, false);
       layoutStore.set({ status: 'running', progress: fraction });
     });
     layoutRun.promise.then(
@@ -139,14 +161,27 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     const view = viewStore.get();
     const current = data.network.status === 'ready' ? data.network.data : null;
     if (current === null) return;
-    if (current !== network) {
-      teardown();
+    const mounting = current !== network;
+    if (mounting) teardown();
+    const switching =
+      shownWave !== null && view.wave !== shownWave && view.diffFrom === null && shownDiff === null;
+    const built = buildRenderModel(
+      { data, network: current, view, filters: filterStore.get(), hovered: hoverStore.get() },
+      switching ? shownWave : null,
+    );
+    if (mounting) {
       network = current;
-      map = mountMap(canvas, current.graph, view.labels, {
-        onHover: (node) => hover(node),
-        onClick: (node) => selectOrganization(node),
-        insets: options.insets,
-      });
+      map = mountMap(
+        canvas,
+        current.graph,
+        view.labels,
+        {
+          onHover: (node) => hover(node),
+          onClick: (node) => selectOrganization(node),
+          insets: options.insets,
+        },
+        built.model,
+      );
       shownLabels = view.labels;
       startLayout(current);
     }
@@ -157,14 +192,10 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     }
     if (shownLayout !== view.layout) applyLayout(true);
 
-    const switching =
-      shownWave !== null && view.wave !== shownWave && view.diffFrom === null && shownDiff === null;
-    const built = buildRenderModel(
-      { data, network: current, view, filters: filterStore.get(), hovered: hoverStore.get() },
-      switching ? shownWave : null,
-    );
     if (switching) map.animateSwitch(built.model);
-    else map.update(built.model);
+    else if (!mounting) map.update(built.model);
+    map.setPairLine(view.pair);
+    labelCanvas();
     shownWave = view.wave;
     shownDiff = view.diffFrom;
     canvas.dataset.wave = view.wave ?? '';
@@ -213,6 +244,20 @@ export function mountMapView(options: { insets(): { left: number; right: number 
       return { x: box.left + point.x, y: box.top + point.y };
     },
     layoutStatus: (): string => layoutStore.get().status,
+    cameraState: (): { x: number; y: number; ratio: number } | null => {
+      const state = map?.sigma.getCamera().getState();
+      return state ? { x: state.x, y: state.y, ratio: state.ratio } : null;
+    },
+    /** The arrowhead sigma draws on the tie source → target ('none' without one); null if no tie. */
+    edgeHead(source: string, target: string): string | null {
+      const graph = network?.graph;
+      const sigma = map?.sigma;
+      if (!graph || !sigma) return null;
+      const edge = graph.edge(source, target);
+      if (edge === undefined) return null;
+      return sigma.getEdgeDisplayData(edge)?.head ?? 'none';
+    },
+    graphType: (): string | null => network?.graph.type ?? null,
   };
   (window as unknown as { __kopruTest?: typeof testHook }).__kopruTest = testHook;
 

@@ -82,3 +82,17 @@ describe('ties', () => {
     expect(edgeSize(4)).toBeGreaterThan(edgeSize(1));
   });
 });
+
+describe('reduceEdge arrowheads', () => {
+  const tie = { levels: { post: 2 } };
+
+  it('gives a visible tie an arrow at its target in directed mode only', () => {
+    expect(reduceEdge(model, tie, 'a', 'b', true).head).toBe('arrow');
+    expect(reduceEdge(model, tie, 'a', 'b', false).head).toBeUndefined();
+    expect(reduceEdge(model, tie, 'a', 'b').head).toBeUndefined();
+  });
+
+  it('draws nothing, arrow included, for a tie absent from the wave', () => {
+    expect(reduceEdge(model, { levels: { pre: 2 } }, 'a', 'b', true)).toStrictEqual({ visibility: 'hidden' });
+  });
+});
