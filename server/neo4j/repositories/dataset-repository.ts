@@ -76,7 +76,7 @@ export class DatasetRepository {
   /**
    * Applies cypher/schema/*.cypher in order (every statement is IF NOT EXISTS, so this is
    * idempotent), then removes what an unfinished streamed import left behind (see staged-import.ts):
-   * this runs at every start and before every import.
+   * this runs at every start and before every import. Only one streamed import runs at a time.
    */
   async applySchema(): Promise<void> {
     await withNeo4jErrors(async () => {
@@ -84,7 +84,9 @@ export class DatasetRepository {
         await this.driver.executeQuery(text, {}, { database: this.database });
       }
     });
-    await new StagedImporter(this.driver, this.database).removeUnfinishedImports();
+    // Whatever is pending now is treated as abandoned: a streamed import still running elsewhere
+    // notices at its next batch and stops with "cancelled, import again" (it never half-publishes).
+    await new StagedImporter(this.driver, this.database).removeUnfinishedImports(0);
   }
 
   async readInfo(): Promise<StoredDatasetInfo | null> {

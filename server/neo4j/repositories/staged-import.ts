@@ -35,7 +35,10 @@ import { withNeo4jErrors } from '../errors.js';
 /** Rows per batch transaction unless told otherwise. */
 export const DEFAULT_STREAM_BATCH_SIZE = 10_000;
 
-/** A pending import whose heartbeat is older than this is considered dead. */
+/**
+ * Before its own staging, an import removes pending imports whose heartbeat is older than this
+ * (start-up and a restart of the embedded Neo4j remove every pending import).
+ */
 export const STALE_IMPORT_SECONDS = 120;
 
 export interface StreamImportProgress {
