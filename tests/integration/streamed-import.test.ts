@@ -57,6 +57,21 @@ const SLOW = 300_000;
 let driver: Driver;
 let scratch: string;
 
+/**
+ * Starts the shared instance again. Recovery after SIGKILL on a shared, overloaded 2-core machine
+ * has taken longer than the harness's 120 s start timeout; a failed start leaves it stopped, so try again.
+ */
+async function restartNeo4j(): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await startNeo4j();
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** snapshotCounts as readers see them: ties anchored on organizations at both ends. */
 async function visibleCounts(d: Driver): Promise<Record<string, number>> {
   return {
@@ -114,7 +129,7 @@ describe('kopru import --stream', () => {
       ).toBe(1);
       expect(await staged(driver)).toBe(0);
     },
-    SLOW,
+    2 * SLOW,
   );
 
   it(
@@ -128,7 +143,7 @@ describe('kopru import --stream', () => {
       expect(await snapshotCounts(driver)).toStrictEqual(before);
       expect(await count(driver, "MATCH (d:Dataset {id: 'current'}) RETURN d.version")).toBe(version);
     },
-    SLOW,
+    2 * SLOW,
   );
 
   it(
@@ -155,7 +170,7 @@ describe('kopru import --stream', () => {
       expect(await snapshotCounts(driver)).toStrictEqual(before);
       expect(await staged(driver)).toBe(0);
     },
-    SLOW,
+    2 * SLOW,
   );
 
   it(
@@ -171,7 +186,7 @@ describe('kopru import --stream', () => {
       ).toBe(0);
       expect(await staged(driver)).toBe(0);
     },
-    SLOW,
+    2 * SLOW,
   );
 });
 
@@ -206,7 +221,7 @@ describe('a streamed import killed with Neo4j', () => {
         await expect(outcome).rejects.toThrow();
       } finally {
         await importer.close();
-        await startNeo4j();
+        await restartNeo4j();
       }
       expect(killedAfter).toBe(15_000);
       expect((await neo4jStatus()).pid).not.toBe(pidBefore);
@@ -245,7 +260,7 @@ describe('a streamed import killed with Neo4j', () => {
       });
       expect(await staged(driver)).toBe(0);
     },
-    SLOW,
+    2 * SLOW,
   );
 });
 
@@ -269,6 +284,6 @@ describe('readWaveGraph', () => {
       }
       await expect(readWaveGraph(driver, ctx.database, 'nope')).rejects.toThrow(/Unknown wave "nope"/);
     },
-    SLOW,
+    2 * SLOW,
   );
 });
