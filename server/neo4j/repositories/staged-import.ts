@@ -259,25 +259,38 @@ export class StagedImporter {
             tiesPerSecond: seconds > 0 ? written / seconds : 0,
           });
         };
-        for await (const batch of bundle.tieBatches(batchSize)) {
-          await this.writeBatch(
-            session.executeWrite.bind(session),
-            cypher('staging/ties'),
-            importId,
-            batch.map((t: Tie) => [
-              elementIds.get(t.source),
-              elementIds.get(t.target),
-              t.wave,
-              t.level,
-              json(t.extra),
-            ]),
-          );
-          written += batch.length;
-          await options.afterTieBatch?.(written);
-          if (performance.now() - lastReport > 2_000) {
-            lastReport = performance.now();
-            report('staging');
+        // The next batch is parsed while Neo4j writes the current one (one batch ahead, no more).
+        const batches = bundle.tieBatches(batchSize);
+        let ahead = batches.next();
+        try {
+          for (;;) {
+            const next = await ahead;
+            if (next.done) break;
+            const batch = next.value;
+            ahead = batches.next();
+            // A write that fails leaves this read pending: keep its rejection from going unhandled.
+            ahead.catch(() => undefined);
+            await this.writeBatch(
+              session.executeWrite.bind(session),
+              cypher('staging/ties'),
+              importId,
+              batch.map((t: Tie) => [
+                elementIds.get(t.source),
+                elementIds.get(t.target),
+                t.wave,
+                t.level,
+                json(t.extra),
+              ]),
+            );
+            written += batch.length;
+            await options.afterTieBatch?.(written);
+            if (performance.now() - lastReport > 2_000) {
+              lastReport = performance.now();
+              report('staging');
+            }
           }
+        } finally {
+          await batches.return(undefined);
         }
         await write(cypher('staging/attendance'), dataset.attendance);
         await write(cypher('staging/responses'), dataset.responses);
