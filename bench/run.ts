@@ -5,12 +5,16 @@
  *   npm run bench                  analysis core, then the map in headless Chromium (20 000 / 100 000)
  *   npm run bench -- --no-browser  analysis core only
  *   npm run bench -- --nodes 2000 --edges 10000   a smaller map graph (options go to the map bench)
+ *   npm run bench -- --neo4j       also the Neo4j load rates beside LOAD CSV (1 000 000 ties; takes
+ *                                  several minutes, so not in the default run; bench/neo4j-load.ts)
+ *   npm run bench -- --neo4j-only  only the Neo4j load rates
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis } from './analysis.js';
+import { benchNeo4jLoad } from './neo4j-load.js';
 
 const args = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,19 +22,26 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 console.log(
   `Köprü benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
-await benchAnalysis();
+const neo4jOnly = args.includes('--neo4j-only');
+if (!neo4jOnly) await benchAnalysis();
 
-if (!args.includes('--no-browser')) {
+if (args.includes('--neo4j') || neo4jOnly) {
+  try {
+    await benchNeo4jLoad();
+  } catch (error) {
+    console.log(
+      `The Neo4j load benchmark did not finish (${String(error)}); the build is not failed for it.`,
+    );
+  }
+}
+
+const mapArgs = args.filter((a) => !['--no-browser', '--neo4j', '--neo4j-only'].includes(a));
+if (!args.includes('--no-browser') && !neo4jOnly) {
   console.log('\nMap in headless Chromium (takes several minutes with software WebGL) …');
   // Its own process: it builds a page with Vite and drives Chromium.
   const result = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(here, 'browser', 'map-bench.ts'),
-      ...args.filter((a) => a !== '--no-browser'),
-    ],
+    ['--import', 'tsx', path.join(here, 'browser', 'map-bench.ts'), ...mapArgs],
     { stdio: 'inherit' },
   );
   if (result.status !== 0)

@@ -16,6 +16,7 @@ import type { Neo4jConfig } from '../config.js';
 import { UnavailableError } from '../errors.js';
 import { createDriver, type Neo4jConnection } from './driver.js';
 import { embeddedPaths, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { StagedImporter } from './repositories/staged-import.js';
 
 export interface OpenDatabase {
   connection: Neo4jConnection;
@@ -155,6 +156,11 @@ export async function openDatabase(config: Neo4jConfig, options: OpenOptions = {
         current = await startEmbeddedNeo4j({ home: config.home, port: current.port, onProgress: progress });
         progress('Neo4j is back; the server reconnects by itself.');
         watch(current);
+        // A streamed import the crash interrupted left invisible staged data: remove it now rather
+        // than at the next start (its importer, if still alive, stops at its next batch).
+        void new StagedImporter(driver, connection.database)
+          .removeUnfinishedImports(0)
+          .catch(() => undefined);
       } catch (error) {
         progress(
           `Restarting Neo4j failed (${error instanceof Error ? error.message : String(error)}); retrying …`,

@@ -67,6 +67,8 @@ export interface EmbeddedNeo4jOptions {
   quiet?: boolean | undefined;
   /** JVM heap ceiling, passed as `-Xmx`. Default `1g`. */
   heap?: string | undefined;
+  /** Neo4j page cache in MiB (the store's in-memory cache, off-heap). Default 128. */
+  pagecacheMb?: number | undefined;
   /** How long to wait for Bolt to answer once the JVM is spawned. Default 120 000 ms. */
   startTimeoutMs?: number | undefined;
 }
@@ -114,10 +116,17 @@ export class EmbeddedNeo4jError extends Error {
 }
 
 /** Where the embedded instance keeps things inside its home folder. */
-export function embeddedPaths(home: string): { dataDir: string; passwordFile: string; debugLog: string } {
+export function embeddedPaths(home: string): {
+  dataDir: string;
+  passwordFile: string;
+  debugLog: string;
+  importDir: string;
+} {
   const dataDir = path.join(home, 'neo4j-data');
   return {
     dataDir,
+    // LOAD CSV's file:/// root (the launcher sets server.directories.import to it).
+    importDir: path.join(dataDir, 'import'),
     passwordFile: path.join(home, 'neo4j-password'),
     debugLog: path.join(dataDir, 'logs', 'debug.log'),
   };
@@ -175,6 +184,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions = {}): Pr
   progress(`Starting Neo4j on 127.0.0.1:${port} (data in ${paths.dataDir})…`);
   const args = [
     `-Xmx${heap}`,
+    ...(options.pagecacheMb === undefined ? [] : [`-Dkopru.pagecache.mb=${Math.round(options.pagecacheMb)}`]),
     ...JVM_FLAGS,
     '-cp',
     classpath,

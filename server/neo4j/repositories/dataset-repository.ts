@@ -12,6 +12,7 @@ import type { Dataset, DatasetInfo } from '../../domain/types.js';
 import { cypher, schemaStatements } from '../cypher.js';
 import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../errors.js';
 import { recordAuditInTransaction } from './audit-repository.js';
+import { StagedImporter } from './staged-import.js';
 import { toAttendance, toEvent, toOrganization, toResponse, toTie, toWave } from '../mappers.js';
 
 /** Rows per UNWIND statement: Neo4j's advice is 10k–50k rows per batch. */
@@ -75,13 +76,20 @@ export class DatasetRepository {
     private readonly database: string,
   ) {}
 
-  /** Applies cypher/schema/*.cypher in order; every statement is IF NOT EXISTS, so this is idempotent. */
+  /**
+   * Applies cypher/schema/*.cypher in order (every statement is IF NOT EXISTS, so this is
+   * idempotent), then removes what an unfinished streamed import left behind (see staged-import.ts):
+   * this runs at every start and before every import. Only one streamed import runs at a time.
+   */
   async applySchema(): Promise<void> {
     await withNeo4jErrors(async () => {
       for (const { text } of schemaStatements()) {
         await this.driver.executeQuery(text, {}, { database: this.database });
       }
     });
+    // Whatever is pending now is treated as abandoned: a streamed import still running elsewhere
+    // notices at its next batch and stops with "cancelled, import again" (it never half-publishes).
+    await new StagedImporter(this.driver, this.database).removeUnfinishedImports(0);
   }
 
   async readInfo(): Promise<StoredDatasetInfo | null> {
@@ -118,8 +126,14 @@ export class DatasetRepository {
   }
 
   private async readAll(tx: ManagedTransaction): Promise<{ dataset: Dataset; version: number } | null> {
-    const rows = async (query: string) => (await tx.run(query)).records.map((r) => r.toObject());
-    const [infoRow] = await rows(cypher('dataset/read-info'));
+    // Records are mapped as they stream in (the driver pulls them page by page), so the raw
+    // records of a large dataset are never all held next to the domain records.
+    const rows = async <T>(query: string, map: (row: Record<string, unknown>) => T): Promise<T[]> => {
+      const out: T[] = [];
+      for await (const record of tx.run(query)) out.push(map(record.toObject()));
+      return out;
+    };
+    const [infoRow] = await rows(cypher('dataset/read-info'), (row) => row);
     if (!infoRow) return null;
     const info: DatasetInfo = { name: String(infoRow.name), synthetic: infoRow.synthetic === true };
     if (infoRow.description !== null && infoRow.description !== undefined) {
@@ -127,12 +141,12 @@ export class DatasetRepository {
     }
     const dataset: Dataset = {
       info,
-      organizations: (await rows(cypher('organizations/list-all'))).map(toOrganization),
-      waves: (await rows(cypher('waves/list-all'))).map(toWave),
-      events: (await rows(cypher('events/list-all'))).map(toEvent),
-      ties: (await rows(cypher('ties/list-all'))).map(toTie),
-      attendance: (await rows(cypher('attendance/list-all'))).map(toAttendance),
-      responses: (await rows(cypher('responses/list-all'))).map(toResponse),
+      organizations: await rows(cypher('organizations/list-all'), toOrganization),
+      waves: await rows(cypher('waves/list-all'), toWave),
+      events: await rows(cypher('events/list-all'), toEvent),
+      ties: await rows(cypher('ties/list-all'), toTie),
+      attendance: await rows(cypher('attendance/list-all'), toAttendance),
+      responses: await rows(cypher('responses/list-all'), toResponse),
     };
     return { dataset, version: Number(infoRow.version ?? 0) };
   }
@@ -183,6 +197,7 @@ export class DatasetRepository {
             counts: JSON.stringify({ ...counts, changes }),
             replace,
             datasetVersion,
+            fingerprint: null,
           });
           if (options.actor !== undefined) {
             await recordAuditInTransaction(tx, {

@@ -162,13 +162,17 @@ public final class Launcher {
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         // A local tool that users start without being asked: no phoning home.
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // LOAD CSV reads file:/// URLs from DIR/import only (the default root, made explicit).
+        .setConfig(GraphDatabaseSettings.load_csv_file_url_root, options.data().resolve("import"))
         // Netty's default 5 s quiet period, paid twice, made every stop take over 10 s; the idle
         // event loops of a local instance have nothing left to drain.
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
         // A laptop-sized instance beside a Node server: the JVM heap is capped by the caller (-Xmx),
         // and these keep Neo4j's off-heap and transaction memory well inside it.
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+        // 128 MiB unless the caller asks for more (-Dkopru.pagecache.mb=N): the demo fits many times
+        // over, a million-tie bundle (~150 MiB of store) wants more (bench/neo4j-load.ts).
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.getLong("kopru.pagecache.mb", 128L)))
         .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
         // Preallocated 256 MiB transaction logs per database are wasteful for a local tool and for
         // the throwaway instances that integration tests create.

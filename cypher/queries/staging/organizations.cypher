@@ -1,0 +1,12 @@
+// Stages one batch of organizations of import $importId (labelled :StagedOrganization, not read by
+// any query) and returns their element ids, which the tie batches then use to find them.
+// Parameters: $importId, $rows [{id, name, kind, type, city, district, focus, refugeeLed, founded, extra, searchName, searchCity}].
+// Returns: id, elementId (one row per organization).
+MATCH (p:PendingImport {id: $importId})
+SET p.heartbeat = datetime()
+WITH p
+UNWIND $rows AS row
+CREATE (o:StagedOrganization {importId: $importId, id: row.id, name: row.name, kind: row.kind, type: row.type,
+        city: row.city, district: row.district, focus: row.focus, refugeeLed: row.refugeeLed,
+        founded: row.founded, extra: row.extra, searchName: row.searchName, searchCity: row.searchCity})
+RETURN o.id AS id, elementId(o) AS elementId

@@ -1,0 +1,395 @@
+/**
+ * Streamed import { recordAuditInTransaction } from './audit-repository.js';
+import of a large bundle: many small write transactions, yet all or nothing as readers
+ * see it, including across a crash of Neo4j or of this process.
+ *
+ * How (the staging protocol):
+ * 1. `staging/begin` writes a (:PendingImport {id, heartbeat}). No query the application runs reads
+ *    that label.
+ * 2. Every batch (organizations, waves, events, ties, attendance, responses) is its own transaction
+ *    writing nodes labelled :StagedOrganization / :StagedWave / :StagedEvent, tagged with the import
+ *    id, and relationships between them. Readers only ever match :Organization, :Wave, :Event, so
+ *    staged data is invisible; each batch also refreshes the pending record's heartbeat.
+ * 3. Publishing is ONE transaction, small whatever the size of the data (labels only, no
+ *    relationship is touched): the live nodes become :Retired, the staged nodes take the live
+ *    labels, the (:Dataset) version is bumped, the (:Import) record is created and the
+ *    (:PendingImport) deleted. Readers see the old dataset before it commits and the new one after.
+ * 4. After the commit, retired nodes are deleted in small transactions (invisible meanwhile).
+ * A crash before step 3 commits leaves only invisible staged nodes and a pending record with no
+ * (:Import): `removeUnfinishedImports` deletes them at the next start or import (pending records
+ * whose heartbeat stopped, staged nodes whose record is gone), plus any unpurged :Retired nodes.
+ *
+ * A streamed import replaces the whole dataset: merging a bundle too large for memory into another
+ * dataset would need both in memory to diff them. Re-importing the same files (same SHA-256
+ * fingerprint as the import that produced the live data) changes nothing and writes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { ConflictError } from '../../errors.js';
+import type { RecordChanges, DatasetChanges } from '../../domain/diff/dataset-diff.js';
+import { foldForSearch } from '../../domain/text/fold.js';
+import type { Tie } from '../../domain/types.js';
+import type { StreamedBundle } from '../../files/stream-bundle.js';
+import { cypher } from '../cypher.js';
+import { withNeo4jErrors } from '../errors.js';
+
+/** Rows per batch transaction unless told otherwise. */
+export const DEFAULT_STREAM_BATCH_SIZE = 10_000;
+
+/**
+ * Before its own staging, an import removes pending imports whose heartbeat is older than this
+ * (start-up and a restart of the embedded Neo4j remove every pending import).
+ */
+export const STALE_IMPORT_SECONDS = 120;
+
+export interface StreamImportProgress {
+  phase: 'staging' | 'publishing' | 'cleaning';
+  /** Ties written so far. */
+  ties: number;
+  totalTies: number;
+  /** Ties per second since the ties started. */
+  tiesPerSecond: number;
+}
+
+export interface StreamImportOptions {
+  source: string;
+  replace?: boolean;
+  dryRun?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: StreamImportProgress) => void;
+  /** Who imports, for the audit log (written in the publishing transaction); none: no audit event. */
+  actor?: string;
+  /** For tests of the crash protocol: called after each committed tie batch. */
+  afterTieBatch?: (written: number) => Promise<void> | void;
+}
+
+export interface StreamImportOutcome {
+  changes: DatasetChanges;
+  written: boolean;
+  importId: string | null;
+  datasetVersion: number | null;
+  counts: Record<string, number>;
+  /** Seconds spent writing (staging + publishing), for the rate. */
+  seconds: number;
+}
+
+function json(record: Record<string, string>): string | null {
+  return Object.keys(record).length === 0 ? null : JSON.stringify(record);
+}
+
+function unchanged(count: number): RecordChanges {
+  return { added: 0, changed: 0, removed: 0, unchanged: count };
+}
+
+function replaced(count: number): RecordChanges {
+  return { added: count, changed: 0, removed: 0, unchanged: 0 };
+}
+
+function cancelled(importId: string): ConflictError {
+  return new ConflictError(
+    `The import ${importId} was cancelled while it ran (its staged data was removed as abandoned); import again.`,
+  );
+}
+
+export class StagedImporter {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  /**
+   * Deletes what unfinished streamed imports left behind (invisible staged nodes, pending records
+   * whose heartbeat is older than `staleSeconds`) and nodes retired by earlier publishes.
+   * Returns the ids of the imports cleaned up.
+   */
+  async removeUnfinishedImports(staleSeconds = STALE_IMPORT_SECONDS): Promise<string[]> {
+    return withNeo4jErrors(async () => {
+      const { records } = await this.driver.executeQuery(
+        cypher('staging/list-stale'),
+        { staleSeconds },
+        { database: this.database },
+      );
+      const ids = records.map((r) => String(r.get('importId')));
+      const session = this.driver.session({ database: this.database });
+      try {
+        for (const importId of ids) {
+          await (
+            await session.run(cypher('staging/remove-staged'), { importId })
+          ).summary;
+          await session.run(cypher('staging/remove-pending'), { importId });
+        }
+        await session.run(cypher('staging/purge-retired'));
+      } finally {
+        await session.close();
+      }
+      return ids;
+    });
+  }
+
+  async import(bundle: StreamedBundle, options: StreamImportOptions): Promise<StreamImportOutcome> {
+    const replace = options.replace ?? false;
+    const batchSize = options.batchSize ?? DEFAULT_STREAM_BATCH_SIZE;
+    const { dataset } = bundle;
+    const counts = {
+      organizations: dataset.organizations.length,
+      waves: dataset.waves.length,
+      events: dataset.events.length,
+      ties: bundle.tieCount,
+      attendance: dataset.attendance.length,
+      responses: dataset.responses.length,
+    };
+    return withNeo4jErrors(async () => {
+      const { records } = await this.driver.executeQuery(
+        cypher('staging/previous'),
+        {},
+        { database: this.database },
+      );
+      const previous = records[0]?.toObject() ?? {};
+      const version =
+        previous.version === null || previous.version === undefined ? null : Number(previous.version);
+      if (version !== null && previous.fingerprint === bundle.fingerprint) {
+        return {
+          changes: {
+            info: false,
+            organizations: unchanged(counts.organizations),
+            waves: unchanged(counts.waves),
+            events: unchanged(counts.events),
+            ties: unchanged(counts.ties),
+            attendance: unchanged(counts.attendance),
+            responses: unchanged(counts.responses),
+          },
+          written: false,
+          importId: null,
+          datasetVersion: version,
+          counts,
+          seconds: 0,
+        };
+      }
+      if (version !== null && !replace) {
+        throw new ConflictError(
+          'The database already holds a dataset, and a bundle this large is imported as a whole new ' +
+            'dataset (it cannot be merged record by record in memory): add --replace to replace it.',
+        );
+      }
+      const changes: DatasetChanges = {
+        info: true,
+        organizations: replaced(counts.organizations),
+        waves: replaced(counts.waves),
+        events: replaced(counts.events),
+        ties: replaced(counts.ties),
+        attendance: replaced(counts.attendance),
+        responses: replaced(counts.responses),
+      };
+      if (options.dryRun) {
+        return { changes, written: false, importId: null, datasetVersion: version, counts, seconds: 0 };
+      }
+
+      await this.removeUnfinishedImports();
+      await this.driver.executeQuery(cypher('staging/await-indexes'), {}, { database: this.database });
+      const started = performance.now();
+      const importId = randomUUID();
+      const at = new Date().toISOString();
+      await this.driver.executeQuery(
+        cypher('staging/begin'),
+        { id: importId, source: options.source, at },
+        { database: this.database },
+      );
+      const session = this.driver.session({ database: this.database });
+      try {
+        const write = async (query: string, rows: unknown[]): Promise<void> => {
+          for (let start = 0; start < rows.length; start += batchSize) {
+            const slice = rows.slice(start, start + batchSize);
+            await this.writeBatch(session.executeWrite.bind(session), query, importId, slice);
+          }
+        };
+        // Organization id → element id of its staged node: the one map held for the tie batches.
+        const elementIds = new Map<string, string>();
+        const organizations = dataset.organizations.map((o) => ({
+          id: o.id,
+          name: o.name,
+          kind: o.kind,
+          type: o.type ?? null,
+          city: o.city ?? null,
+          district: o.district ?? null,
+          focus: o.focus,
+          refugeeLed: o.refugeeLed ?? null,
+          founded: o.founded ?? null,
+          extra: json(o.extra),
+          searchName: foldForSearch(o.name),
+          searchCity: o.city === undefined ? null : foldForSearch(o.city),
+        }));
+        for (let start = 0; start < organizations.length; start += batchSize) {
+          const rows = organizations.slice(start, start + batchSize);
+          const staged = await session.executeWrite(async (tx) =>
+            (await tx.run(cypher('staging/organizations'), { importId, rows })).records.map(
+              (r) => [String(r.get('id')), String(r.get('elementId'))] as const,
+            ),
+          );
+          if (staged.length !== rows.length) throw cancelled(importId);
+          for (const [id, elementId] of staged) elementIds.set(id, elementId);
+        }
+        await write(
+          cypher('staging/waves'),
+          dataset.waves.map((w, position) => ({
+            id: w.id,
+            label: w.label,
+            date: w.date,
+            description: w.description ?? null,
+            position,
+          })),
+        );
+        await write(
+          cypher('staging/events'),
+          dataset.events.map((e) => ({
+            id: e.id,
+            name: e.name,
+            type: e.type ?? null,
+            date: e.date,
+            endDate: e.endDate ?? null,
+            city: e.city ?? null,
+          })),
+        );
+
+        const tiesStarted = performance.now();
+        let written = 0;
+        let lastReport = 0;
+        const report = (phase: StreamImportProgress['phase']) => {
+          const seconds = (performance.now() - tiesStarted) / 1000;
+          options.onProgress?.({
+            phase,
+            ties: written,
+            totalTies: bundle.tieCount,
+            tiesPerSecond: seconds > 0 ? written / seconds : 0,
+          });
+        };
+        // The next batch is parsed while Neo4j writes the current one (one batch ahead, no more).
+        const batches = bundle.tieBatches(batchSize);
+        let ahead = batches.next();
+        try {
+          for (;;) {
+            const next = await ahead;
+            if (next.done) break;
+            const batch = next.value;
+            ahead = batches.next();
+            // A write that fails leaves this read pending: keep its rejection from going unhandled.
+            ahead.catch(() => undefined);
+            await this.writeBatch(
+              session.executeWrite.bind(session),
+              cypher('staging/ties'),
+              importId,
+              batch.map((t: Tie) => [
+                elementIds.get(t.source),
+                elementIds.get(t.target),
+                t.wave,
+                t.level,
+                json(t.extra),
+              ]),
+            );
+            written += batch.length;
+            await options.afterTieBatch?.(written);
+            if (performance.now() - lastReport > 2_000) {
+              lastReport = performance.now();
+              report('staging');
+            }
+          }
+        } finally {
+          await batches.return(undefined);
+        }
+        await write(cypher('staging/attendance'), dataset.attendance);
+        await write(cypher('staging/responses'), dataset.responses);
+        report('publishing');
+
+        const datasetVersion = await session.executeWrite(async (tx) => {
+          const version = await this.publish(tx, importId, {
+            name: dataset.info.name,
+            synthetic: dataset.info.synthetic,
+            description: dataset.info.description ?? null,
+            source: options.source,
+            counts: JSON.stringify({ ...counts, changes, streamed: true, batchSize }),
+            replace,
+            fingerprint: bundle.fingerprint,
+          });
+          if (options.actor !== undefined) {
+            await recordAuditInTransaction(tx, {
+              actor: options.actor,
+              action: 'import',
+              details: {
+                importId,
+                source: options.source,
+                replace,
+                datasetVersion: version,
+                counts,
+                streamed: true,
+              },
+            });
+          }
+          return version;
+        });
+        const seconds = (performance.now() - started) / 1000;
+        report('cleaning');
+        await (
+          await session.run(cypher('staging/purge-retired'))
+        ).summary;
+        return { changes, written: true, importId, datasetVersion, counts, seconds };
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /** One batch in its own transaction; a missing pending record (cleaned up as dead) stops the import. */
+  private async writeBatch(
+    executeWrite: <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>,
+    query: string,
+    importId: string,
+    rows: unknown[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const count = await executeWrite(async (tx) => {
+      const result = await tx.run(query, { importId, rows });
+      return Number(result.records[0]?.get('count') ?? 0);
+    });
+    if (count !== rows.length) throw cancelled(importId);
+  }
+
+  private async publish(
+    tx: ManagedTransaction,
+    importId: string,
+    info: {
+      name: string;
+      synthetic: boolean;
+      description: string | null;
+      source: string;
+      counts: string;
+      replace: boolean;
+      fingerprint: string;
+    },
+  ): Promise<number> {
+    const finished = await tx.run(cypher('staging/finish'), { importId });
+    if (Number(finished.records[0]?.get('finished') ?? 0) !== 1) {
+      throw new ConflictError(
+        `The import ${importId} was cancelled before it could be published; import again.`,
+      );
+    }
+    await tx.run(cypher('staging/retire-live'));
+    await tx.run(cypher('staging/promote'), { importId });
+    const at = new Date().toISOString();
+    const versionResult = await tx.run(cypher('dataset/write-info'), {
+      name: info.name,
+      synthetic: info.synthetic,
+      description: info.description,
+      at,
+    });
+    const datasetVersion = Number(versionResult.records[0]?.get('version'));
+    await tx.run(cypher('imports/create'), {
+      id: importId,
+      at,
+      source: info.source,
+      counts: info.counts,
+      replace: info.replace,
+      datasetVersion,
+      fingerprint: info.fingerprint,
+    });
+    return datasetVersion;
+  }
+}
