@@ -94,7 +94,13 @@ export async function startServer(
     const stop = () => {
       stopping ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // A keep-alive connection whose request finishes after close() would otherwise stay open
+          // (and hold close() and the exit) until keepAliveTimeout: close each one once it is idle.
+          const sweep = setInterval(() => server.closeIdleConnections(), 100);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
           server.closeIdleConnections();
         });
         await db.close();
