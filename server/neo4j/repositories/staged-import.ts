@@ -1,6 +1,5 @@
 /**
- * Streamed import { recordAuditInTransaction } from './audit-repository.js';
-import of a large bundle: many small write transactions, yet all or nothing as readers
+ * Streamed import of a large bundle: many small write transactions, yet all or nothing as readers
  * see it, including across a crash of Neo4j or of this process.
  *
  * How (the staging protocol):
@@ -23,6 +22,7 @@ import of a large bundle: many small write transactions, yet all or nothing as r
  * dataset would need both in memory to diff them. Re-importing the same files (same SHA-256
  * fingerprint as the import that produced the live data) changes nothing and writes nothing.
  */
+import { recordAuditInTransaction } from './audit-repository.js';
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ConflictError } from '../../errors.js';
