@@ -146,8 +146,12 @@ describe('kopru import', () => {
     await filterFile('attendance.csv', ['organization']);
     await filterFile('responses.csv', ['organization']);
 
+    const versionOf = () => count(driver, "MATCH (d:Dataset {id: 'current'}) RETURN d.version");
+    const before = await versionOf();
     const result = await cli('import', small, '--replace');
     expect(result.code).toBe(0);
+    // The version moves on (never back to 1), so nothing cached for the old data is served again.
+    expect(await versionOf()).toBe(before + 1);
     const counts = await snapshotCounts(driver);
     expect(counts.organizations).toBe(10);
     expect(counts.ties).toBe(tieRows);
