@@ -70,7 +70,9 @@ describe.skipIf(home === null)('accounts in the browser', () => {
     );
     await settle();
 
+    // With accounts, an anonymous visitor gets the public map, which links to the sign-in form.
     await page.reload();
+    await page.getByTestId('public-sign-in').click();
     const form = page.getByTestId('sign-in-form');
     await form.waitFor({ state: 'visible' });
     expect(await page.getByTestId('local-banner').count()).toBe(0);
@@ -108,7 +110,7 @@ describe.skipIf(home === null)('accounts in the browser', () => {
     await page.getByTestId('admin-close').click();
 
     await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in-form').waitFor({ state: 'visible' });
+    await page.getByTestId('public-sign-in').waitFor({ state: 'visible' });
     expect((await context.cookies()).some((cookie) => cookie.name === 'kopru_session')).toBe(false);
     expect(errors).toEqual([]);
     await context.close();

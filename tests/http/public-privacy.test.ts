@@ -299,7 +299,7 @@ describe('publishing and the public routes', () => {
     expect(files).toEqual([`${res.body.id}.json`]);
     const list = await request(app).get('/api/publications').expect(200);
     expect(list.body.publications).toEqual([
-      { id: res.body.id, at: expect.any(String), by: null, counts: res.body.counts },
+      { id: res.body.id, at: expect.any(String), by: 'local', counts: res.body.counts },
     ]);
     first = (await request(app).get('/api/public/map').expect(200)).body as ReleaseJson;
     expect(first.id).toBe(res.body.id);
