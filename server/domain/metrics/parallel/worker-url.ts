@@ -1,8 +1,8 @@
 /**
  * Starting a worker both under tsx (development, tests: the sources are `.ts`) and from the compiled
- * `dist/` (`.js`). A `.ts` worker needs tsx's loader in the worker: inherited when the process runs
- * under the `tsx` command, otherwise (vitest transforms its own imports, not a worker's) the worker
- * starts from a tiny bootstrap that registers tsx's ESM hooks, then imports the module.
+ * `dist/` (`.js`). A `.ts` worker needs tsx's hooks registered in the worker itself (neither vitest's
+ * transform nor the `tsx` command's `--import` reach a worker's entry), so it starts from a tiny
+ * bootstrap that registers tsx's ESM hooks, then imports the module.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function startWorker(name: string, callerUrl: string, options: WorkerOptions = {}): Worker {
   const typescript = callerUrl.endsWith('.ts');
   const url = new URL(`./${name}${typescript ? '.ts' : '.js'}`, callerUrl);
-  if (!typescript || process.execArgv.some((arg) => arg.includes('tsx'))) return new Worker(url, options);
+  if (!typescript) return new Worker(url, options);
   // The ESM build of `tsx/esm/api` (a require.resolve would give its CommonJS build).
   const api = new URL(
     './dist/esm/api/index.mjs',
