@@ -2,10 +2,24 @@
  * GET /api/metrics, /api/metrics/registry, /api/compare, /api/isolated: the analyses of the dataset
  * in Neo4j, with the same domain code (and so the same numbers) as the CLI. Results are cached per
  * dataset version and parameters.
+ *
+ * Metrics and compare on a dataset of `asyncFromNodes` organizations or more (default
+ * {@link ASYNC_FROM_NODES}) run as a job on worker threads: the answer is 202 with
+ * `{ job: { id, status, progress } }` and `Location: /api/jobs/<id>` (routes/jobs.ts polls and
+ * cancels). Smaller datasets, such as the demo, are answered synchronously as before.
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { analyseChange, analyseIsolation, analyseWave } from '../../domain/analysis/index.js';
+import type { Response } from 'express';
+import {
+  analyseChange,
+  analyseChangeAsync,
+  analyseIsolation,
+  analyseWave,
+  analyseWaveAsync,
+  resolveWave,
+} from '../../domain/analysis/index.js';
+import { processJobs, type JobRegistry } from '../../jobs/job-registry.js';
 import { METRICS } from '../../domain/metrics/registry.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
@@ -15,6 +29,16 @@ import { integer, mode, parseInput, treatment, waveId } from '../schemas/common.
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const seed = integer(0, 2 ** 31 - 1);
 const groupBy = z.string().trim().min(1).max(100);
+const betweenness = z.enum(['exact', 'approximate', 'auto']);
+const fraction = z.coerce.number().gt(0).lt(1);
+
+/** From this many organizations up, metrics and compare answer 202 and run as a job. */
+export const ASYNC_FROM_NODES = 2000;
+
+export interface AnalysisRouterOptions {
+  jobs?: JobRegistry;
+  asyncFromNodes?: number;
+}
 
 const MetricsQuery = z
   .object({
@@ -24,6 +48,8 @@ const MetricsQuery = z
     treatment: treatment.optional(),
     weighted: flag.default(false),
     seed: seed.optional(),
+    betweenness: betweenness.optional(),
+    epsilon: fraction.optional(),
   })
   .strict();
 
@@ -37,6 +63,8 @@ const CompareQuery = z
     groupBy: groupBy.optional(),
     treatment: treatment.optional(),
     weighted: flag.default(false),
+    betweenness: betweenness.optional(),
+    epsilon: fraction.optional(),
   })
   .strict();
 
@@ -48,9 +76,18 @@ const IsolatedQuery = z
   })
   .strict();
 
-export function analysisRouter(deps: AppDeps): Router {
+function accepted(res: Response, job: { id: string; status: string; progress: unknown }): void {
+  res
+    .status(202)
+    .location(`/api/jobs/${job.id}`)
+    .json({ job: { id: job.id, status: job.status, progress: job.progress } });
+}
+
+export function analysisRouter(deps: AppDeps, options: AnalysisRouterOptions = {}): Router {
   const router = Router();
   const cache = new ResultCache();
+  const jobs = options.jobs ?? processJobs;
+  const asyncFromNodes = options.asyncFromNodes ?? ASYNC_FROM_NODES;
 
   const dataset = async () => {
     const current = await deps.store.current();
@@ -75,6 +112,16 @@ export function analysisRouter(deps: AppDeps): Router {
   router.get('/metrics', async (req, res) => {
     const query = parseInput(MetricsQuery, req.query);
     const { dataset: data, version } = await dataset();
+    if (data.organizations.length >= asyncFromNodes) {
+      const key = `${version} metrics ${JSON.stringify(query)}`;
+      const done = jobs.resultFor(key);
+      if (done) return void res.json(done.result);
+      resolveWave(data, query.wave);
+      return void accepted(
+        res,
+        jobs.start('metrics', (run) => analyseWaveAsync(data, query, run), key),
+      );
+    }
     res.json(
       await cache.getOrCompute(version, `metrics ${JSON.stringify(query)}`, () => analyseWave(data, query)),
     );
@@ -83,6 +130,17 @@ export function analysisRouter(deps: AppDeps): Router {
   router.get('/compare', async (req, res) => {
     const query = parseInput(CompareQuery, req.query);
     const { dataset: data, version } = await dataset();
+    if (data.organizations.length >= asyncFromNodes) {
+      const key = `${version} compare ${JSON.stringify(query)}`;
+      const done = jobs.resultFor(key);
+      if (done) return void res.json(done.result);
+      resolveWave(data, query.from);
+      resolveWave(data, query.to);
+      return void accepted(
+        res,
+        jobs.start('compare', (run) => analyseChangeAsync(data, query, run), key),
+      );
+    }
     res.json(
       await cache.getOrCompute(version, `compare ${JSON.stringify(query)}`, () => analyseChange(data, query)),
     );
