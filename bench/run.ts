@@ -5,12 +5,16 @@
  *   npm run bench                  analysis core, then the map in headless Chromium (20 000 / 100 000)
  *   npm run bench -- --no-browser  analysis core only
  *   npm run bench -- --nodes 2000 --edges 10000   a smaller map graph (options go to the map bench)
+ *   npm run bench -- --no-browser --scale-sizes 1000,10000   scale suite on these sizes only
+ *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
+ *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis } from './analysis.js';
+import { benchScale } from './scale.js';
 
 const args = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,19 +24,37 @@ console.log(
 );
 await benchAnalysis();
 
+const valueOf = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+if (!args.includes('--no-scale')) {
+  try {
+    await benchScale({
+      sizes: (valueOf('--scale-sizes') ?? '1000,10000,50000').split(',').map(Number),
+      kinds: (valueOf('--scale-kinds') ?? 'sbm,ba').split(',') as ('sbm' | 'ba')[],
+      exactLarge: args.includes('--exact-large'),
+    });
+  } catch (error) {
+    console.log(`The scale benchmark did not finish (${String(error)}); the build is not failed for it.`);
+  }
+}
+
 if (!args.includes('--no-browser')) {
   console.log('\nMap in headless Chromium (takes several minutes with software WebGL) …');
   // Its own process: it builds a page with Vite and drives Chromium.
   const result = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(here, 'browser', 'map-bench.ts'),
-      ...args.filter((a) => a !== '--no-browser'),
-    ],
+    ['--import', 'tsx', path.join(here, 'browser', 'map-bench.ts'), ...mapArgs(args)],
     { stdio: 'inherit' },
   );
   if (result.status !== 0)
     console.log('The map benchmark did not finish (see above); the build is not failed for it.');
+}
+
+/** The map bench's own options: everything but this script's flags and their values. */
+function mapArgs(all: string[]): string[] {
+  const withValue = new Set(['--scale-sizes', '--scale-kinds']);
+  const own = new Set(['--no-browser', '--no-scale', '--exact-large']);
+  return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 }

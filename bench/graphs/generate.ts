@@ -102,13 +102,61 @@ export function generateGraph(kind: GraphKind, n: number, seed = 1): EdgeList {
   return kind === 'sbm' ? stochasticBlockModel(n, seed) : barabasiAlbert(n, seed);
 }
 
-/** `nodes.csv` (id, name, kind, group) and `edges.csv` (source, target) that `kopru metrics` reads. */
-export function toRosterCsv(graph: EdgeList): { nodes: string; edges: string } {
+/**
+ * A second wave: the same graph with 10 % of its ties dropped and as many new random ties, seeded,
+ * so `compare` has a real change to test.
+ */
+export function perturb(list: EdgeList, seed = 2): EdgeList {
+  const random = createRandom(seed);
+  const { n } = list;
+  const m = list.sources.length;
+  const keep = new Uint8Array(m).fill(1);
+  const seen = new Set<number>();
+  for (let e = 0; e < m; e++) seen.add(list.sources[e]! * n + list.targets[e]!);
+  let dropped = 0;
+  while (dropped < Math.floor(m / 10)) {
+    const e = random.below(m);
+    if (keep[e]) {
+      keep[e] = 0;
+      dropped++;
+    }
+  }
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let e = 0; e < m; e++)
+    if (keep[e]) {
+      sources.push(list.sources[e]!);
+      targets.push(list.targets[e]!);
+    }
+  while (sources.length < m) {
+    const u = random.below(n);
+    const v = random.below(n);
+    const a = Math.min(u, v);
+    const b = Math.max(u, v);
+    if (a === b || seen.has(a * n + b)) continue;
+    seen.add(a * n + b);
+    sources.push(a);
+    targets.push(b);
+  }
+  return { ...list, sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
+}
+
+/**
+ * `nodes.csv` (id, name, kind, group) and `edges.csv` (source, target, wave) that `kopru metrics`
+ * reads as a roster + edge list: wave `1` is the graph, wave `2` (when given) its perturbed copy.
+ */
+export function toRosterCsv(graph: EdgeList, second?: EdgeList): { nodes: string; edges: string } {
   const nodes = ['id,name,kind,group'];
   for (let i = 0; i < graph.n; i++)
     nodes.push(`${i},node ${i},${i % 3 === 0 ? 'institution' : 'ngo'},g${graph.groups[i]}`);
-  const edges = ['source,target'];
-  for (let e = 0; e < graph.sources.length; e++) edges.push(`${graph.sources[e]},${graph.targets[e]}`);
+  const edges = ['source,target,wave'];
+  for (const [wave, list] of [
+    ['1', graph],
+    ['2', second],
+  ] as const) {
+    if (!list) continue;
+    for (let e = 0; e < list.sources.length; e++) edges.push(`${list.sources[e]},${list.targets[e]},${wave}`);
+  }
   return { nodes: `${nodes.join('\n')}\n`, edges: `${edges.join('\n')}\n` };
 }
 
