@@ -8,6 +8,9 @@
  *   npm run bench -- --neo4j       also the Neo4j load rates beside LOAD CSV (1 000 000 ties; takes
  *                                  several minutes, so not in the default run; bench/neo4j-load.ts)
  *   npm run bench -- --neo4j-only  only the Neo4j load rates
+ *   npm run bench -- --no-browser --scale-sizes 1000,10000   scale suite on these sizes only
+ *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
+ *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -15,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis } from './analysis.js';
 import { benchNeo4jLoad } from './neo4j-load.js';
+import { benchScale } from './scale.js';
 
 const args = process.argv.slice(2);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,15 +39,37 @@ if (args.includes('--neo4j') || neo4jOnly) {
   }
 }
 
-const mapArgs = args.filter((a) => !['--no-browser', '--neo4j', '--neo4j-only'].includes(a));
+const valueOf = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+if (!args.includes('--no-scale') && !neo4jOnly) {
+  try {
+    await benchScale({
+      sizes: (valueOf('--scale-sizes') ?? '1000,10000,50000').split(',').map(Number),
+      kinds: (valueOf('--scale-kinds') ?? 'sbm,ba').split(',') as ('sbm' | 'ba')[],
+      exactLarge: args.includes('--exact-large'),
+    });
+  } catch (error) {
+    console.log(`The scale benchmark did not finish (${String(error)}); the build is not failed for it.`);
+  }
+}
+
 if (!args.includes('--no-browser') && !neo4jOnly) {
   console.log('\nMap in headless Chromium (takes several minutes with software WebGL) …');
   // Its own process: it builds a page with Vite and drives Chromium.
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(here, 'browser', 'map-bench.ts'), ...mapArgs],
+    ['--import', 'tsx', path.join(here, 'browser', 'map-bench.ts'), ...mapArgs(args)],
     { stdio: 'inherit' },
   );
   if (result.status !== 0)
     console.log('The map benchmark did not finish (see above); the build is not failed for it.');
+}
+
+/** The map bench's own options: everything but this script's flags and their values. */
+function mapArgs(all: string[]): string[] {
+  const withValue = new Set(['--scale-sizes', '--scale-kinds']);
+  const own = new Set(['--no-browser', '--no-scale', '--exact-large', '--neo4j', '--neo4j-only']);
+  return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 }

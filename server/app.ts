@@ -23,6 +23,7 @@ import { auditRouter } from './http/routes/audit.js';
 import { datasetRouter } from './http/routes/dataset.js';
 import { graphRouter } from './http/routes/graph.js';
 import { healthRouter } from './http/routes/health.js';
+import { jobsRouter } from './http/routes/jobs.js';
 import { openApiRouter } from './http/routes/openapi.js';
 import { organizationsRouter } from './http/routes/organizations.js';
 import { publicRouter } from './http/routes/public.js';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, http: HttpConfig = DEFAULT_HTTP_CONFIG)
     }),
   );
   api.use(reportRouter(deps));
+  api.use(jobsRouter(deps));
   api.use(
     publicationsRouter(deps, {
       releasesDir,

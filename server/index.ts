@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { processJobs } from './jobs/job-registry.js';
 import { SESSION_IDLE_MS } from './auth/sessions.js';
 import { listen } from './http/listen.js';
 import { metricsWriteBack } from './domain/analysis/write-back.js';
@@ -103,6 +104,8 @@ export async function startServer(
           });
           server.closeIdleConnections();
         });
+        // Background analyses have no client waiting on this process any more: stop their workers.
+        processJobs.cancelAll();
         await db.close();
       })();
       return stopping;

@@ -1,10 +1,11 @@
-/** `kopru metrics <source> [--wave ID] [--mode M] [--group-by ATTR] [--weighted] [--format json|csv|table]`. */
-import { analyseWave } from '../../domain/analysis/index.js';
+/** `kopru metrics <source> [--wave ID] [--mode M] [--group-by ATTR] [--weighted] [--exact|--approximate] [--format json|csv|table]`. */
+import { analyseWaveAsync } from '../../domain/analysis/index.js';
 import { parseFlags, type Command } from '../command.js';
 import { parseFormat, parseIntegerFlag } from '../format/output-format.js';
 import { metricsCsv, metricsTable } from '../format/metrics-output.js';
 import { loadSource } from '../source.js';
 import { onePositional, parseMode, SOURCE_FLAGS } from './analysis-flags.js';
+import { ENGINE_FLAGS, ENGINE_USAGE, parseEngineFlags, progressReporter } from './engine-flags.js';
 import { parseTreatment, TREATMENT_FLAG, TREATMENT_USAGE } from './treatment-flag.js';
 
 export const metricsCommand: Command = {
@@ -22,12 +23,14 @@ export const metricsCommand: Command = {
     '  --seed S         seed of the community detection (default 42)',
     '  --format F       table (default), json or csv (node metrics)',
     '  --top N          rows of the node table in table format (default 20)',
+    ENGINE_USAGE,
     TREATMENT_USAGE,
   ].join('\n'),
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, {
       ...SOURCE_FLAGS,
       ...TREATMENT_FLAG,
+      ...ENGINE_FLAGS,
       wave: { type: 'string' },
       'group-by': { type: 'string' },
       weighted: { type: 'boolean', default: false },
@@ -38,16 +41,25 @@ export const metricsCommand: Command = {
     const mode = parseMode(values.mode);
     const seed = parseIntegerFlag('seed', values.seed, 0, 2 ** 31 - 1);
     const top = parseIntegerFlag('top', values.top, 1, 1_000_000) ?? 20;
+    const engine = parseEngineFlags(values);
     const source = onePositional(positionals, values.db);
     const dataset = await loadSource(source, values.db, io);
-    const result = analyseWave(dataset, {
-      wave: values.wave,
-      mode,
-      weighted: values.weighted,
-      groupBy: values['group-by'],
-      seed,
-      treatment: parseTreatment(values.treatment),
-    });
+    const progress = progressReporter(io, values.progress);
+    const result = await analyseWaveAsync(
+      dataset,
+      {
+        wave: values.wave,
+        mode,
+        weighted: values.weighted,
+        groupBy: values['group-by'],
+        seed,
+        treatment: parseTreatment(values.treatment),
+        betweenness: engine.betweenness,
+        epsilon: engine.epsilon,
+        delta: engine.delta,
+      },
+      { threads: engine.threads, onProgress: progress.onProgress },
+    ).finally(progress.done);
     const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
     if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     else if (format === 'csv') io.stdout(metricsCsv(result, organizations));

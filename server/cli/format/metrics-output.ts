@@ -71,6 +71,11 @@ export function metricsTable(
   return [
     `${syntheticNotice(result.dataset.synthetic)}${result.dataset.name}`,
     `Wave ${result.wave} · ${result.mode}${result.weighted ? ' · weighted by level' : ''} · groups by ${result.groupBy}`,
+    ...(result.approximate
+      ? [
+          `Betweenness is approximate: ${result.approximate.samples} sampled shortest paths (Riondato–Kornaropoulos), each value within ±${result.approximate.errorBound.toPrecision(3)} with probability ${1 - result.approximate.delta} (--exact for exact values).`,
+        ]
+      : []),
     '',
     renderTable(
       [{ header: 'network metric' }, { header: 'key' }, { header: 'value', align: 'right' }],

@@ -4,10 +4,17 @@
  * the database) and the HTTP API (on the database) both call these, so they print the same numbers.
  * Each result says whether the data is synthetic.
  */
-import { compareWaves, type CompareResult } from '../compare/index.js';
+import { assertPermutations, assertSeed, compareWaves, type CompareResult } from '../compare/index.js';
 import { assertWave, buildWaveGraph, graphAttribute, lastWaveId } from '../graph/build-wave-graph.js';
 import { findIsolated, type IsolationResult } from '../isolation/index.js';
-import { computeWaveMetrics, type WaveMetrics } from '../metrics/index.js';
+import {
+  computeWaveMetrics,
+  computeWaveMetricsAsync,
+  type ApproximationInfo,
+  type BetweennessMethod,
+  type RunOptions,
+  type WaveMetrics,
+} from '../metrics/index.js';
 import { applyTreatment, type NonResponseTreatment } from '../survey/treatments.js';
 import type { AnalysisMode, Dataset } from '../types.js';
 import { NotFoundError } from '../../errors.js';
@@ -34,6 +41,11 @@ export interface WaveAnalysisOptions {
   seed?: number | undefined;
   /** How to treat organizations that did not answer the survey; default `as-reported`. */
   treatment?: NonResponseTreatment | undefined;
+  /** Exact or sampled betweenness; default `auto` (see metrics/index.ts). */
+  betweenness?: BetweennessMethod | undefined;
+  /** ε and δ of sampled betweenness. */
+  epsilon?: number | undefined;
+  delta?: number | undefined;
 }
 
 export interface CompareAnalysisOptions extends Omit<WaveAnalysisOptions, 'wave'> {
@@ -106,4 +118,57 @@ export function analyseIsolation(
 ): IsolationResult & { dataset: DatasetLabel } {
   const wave = resolveWave(dataset, options.wave);
   return { ...findIsolated(dataset, defined({ ...options, wave })), dataset: label(dataset) };
+}
+
+/**
+ * `analyseWave` with the heavy part on worker threads for large graphs, progress and cancellation
+ * (metrics/index.ts `computeWaveMetricsAsync`); the same numbers as `analyseWave`.
+ */
+export async function analyseWaveAsync(
+  original: Dataset,
+  { treatment, ...options }: WaveAnalysisOptions = {},
+  run: RunOptions = {},
+): Promise<WaveMetrics & AnalysisLabels> {
+  const wave = resolveWave(original, options.wave);
+  const dataset = treated(original, [wave], treatment);
+  const mode = options.mode ?? 'undirected';
+  const graph = buildWaveGraph(dataset, wave, mode);
+  const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
+  const metrics = await computeWaveMetricsAsync(graph, defined({ ...options, wave, mode, groupBy }), run);
+  return { ...metrics, treatment: treatment ?? 'as-reported', dataset: label(dataset) };
+}
+
+/**
+ * `analyseChange` with both waves' metrics computed by `computeWaveMetricsAsync` first (worker
+ * threads, progress, cancellation), then the comparison; the same numbers as `analyseChange`.
+ */
+export async function analyseChangeAsync(
+  original: Dataset,
+  { treatment, ...options }: CompareAnalysisOptions,
+  run: RunOptions = {},
+): Promise<CompareResult & AnalysisLabels & { approximate?: ApproximationInfo }> {
+  resolveWave(original, options.from);
+  resolveWave(original, options.to);
+  if (options.permutations !== undefined) assertPermutations(options.permutations);
+  if (options.seed !== undefined) assertSeed(options.seed);
+  const dataset = treated(original, [options.from, options.to], treatment);
+  const mode = options.mode ?? 'undirected';
+  const groupBy = options.groupBy === undefined ? undefined : graphAttribute(options.groupBy);
+  const byWave = new Map<string, WaveMetrics>();
+  for (const wave of [options.from, options.to]) {
+    if (byWave.has(wave)) continue;
+    const graph = buildWaveGraph(dataset, wave, mode);
+    const metricOptions = defined({ ...options, seed: options.seed ?? 42, wave, mode, groupBy });
+    byWave.set(wave, await computeWaveMetricsAsync(graph, metricOptions, run));
+  }
+  const result = compareWaves(dataset, defined({ ...options, groupBy }), (_graph, { wave }) =>
+    byWave.get(wave)!,
+  );
+  const approximate = byWave.get(options.to)?.approximate ?? byWave.get(options.from)?.approximate;
+  return {
+    ...result,
+    treatment: treatment ?? 'as-reported',
+    dataset: label(dataset),
+    ...(approximate ? { approximate } : {}),
+  };
 }

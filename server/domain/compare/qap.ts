@@ -52,7 +52,8 @@ export interface QapResult {
   reason?: string;
 }
 
-// Beyond this many nodes a dense n×n matrix costs more memory than it saves time; look cells up in a map.
+// Beyond this many nodes a dense n×n matrix costs more memory than it saves time; look cells up in a
+// typed-array hash table (PairTable) instead.
 const DENSE_NODE_LIMIT = 2048;
 
 /** Validates `permutations` as user input: an integer from 1 to 100 000. */
@@ -186,16 +187,60 @@ function crossSumOver(
       return sum;
     };
   }
-  const sparse = new Map<number, number>();
+  const table = new PairTable(directed ? ties.count : 2 * ties.count);
   for (let e = 0; e < ties.count; e++) {
     const y = value(ties.level[e]);
-    sparse.set(ties.source[e] * n + ties.target[e], y);
-    if (!directed) sparse.set(ties.target[e] * n + ties.source[e], y);
+    table.set(ties.source[e], ties.target[e], y);
+    if (!directed) table.set(ties.target[e], ties.source[e], y);
   }
   return (permutation) => {
     let sum = 0;
-    for (let e = 0; e < m; e++)
-      sum += xs[e] * (sparse.get(permutation[rows[e]] * n + permutation[columns[e]]) ?? 0);
+    for (let e = 0; e < m; e++) sum += xs[e] * table.get(permutation[rows[e]], permutation[columns[e]]);
     return sum;
   };
+}
+
+/**
+ * Cell values of a sparse matrix in an open-addressing hash table on typed arrays (linear probing,
+ * load ≤ 1/2): a lookup is a few array reads with no allocation, where a Map<number, number> costs a
+ * hashed boxed key per lookup — 50 000 lookups per permutation on a 10 000-node graph.
+ */
+class PairTable {
+  private readonly rows: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+
+  constructor(entries: number) {
+    let capacity = 16;
+    while (capacity < 2 * entries) capacity *= 2;
+    this.rows = new Int32Array(capacity).fill(-1);
+    this.columns = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slot(row: number, column: number): number {
+    return (Math.imul(row, 0x9e3779b1) ^ Math.imul(column, 0x85ebca6b)) & this.mask;
+  }
+
+  set(row: number, column: number, value: number): void {
+    let i = this.slot(row, column);
+    while (this.rows[i] !== -1 && (this.rows[i] !== row || this.columns[i] !== column))
+      i = (i + 1) & this.mask;
+    this.rows[i] = row;
+    this.columns[i] = column;
+    this.values[i] = value;
+  }
+
+  /** The value of cell (row, column), 0 when absent. */
+  get(row: number, column: number): number {
+    let i = this.slot(row, column);
+    for (;;) {
+      const r = this.rows[i];
+      if (r === -1) return 0;
+      if (r === row && this.columns[i] === column) return this.values[i];
+      i = (i + 1) & this.mask;
+    }
+  }
 }

@@ -9,7 +9,7 @@
  * organization. Weighted: tie length 1/level. Computed in the shared sweep (shortest-paths.ts).
  */
 import { contextOf, toNodeValues, type MetricInput } from './context.js';
-import { shortestPathSweep } from './shortest-paths.js';
+import { distanceSweep } from './shortest-paths.js';
 import {
   WEIGHTED_PARAMETER,
   type BaseMetricOptions,
@@ -25,7 +25,7 @@ export const DEFAULTS = { weighted: false } as const;
 /** Wasserman–Faust closeness of every node; in [0, 1] when unweighted. */
 export function computeCloseness(input: MetricInput, options: ClosenessOptions = {}): NodeValues {
   const context = contextOf(input);
-  return toNodeValues(context, shortestPathSweep(context, options.weighted ?? DEFAULTS.weighted).closeness);
+  return toNodeValues(context, distanceSweep(context, options.weighted ?? DEFAULTS.weighted).closeness);
 }
 
 export const descriptor: MetricDescriptor<ClosenessOptions, NodeValues> = {

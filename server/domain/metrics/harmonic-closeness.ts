@@ -9,7 +9,7 @@
  * direct level-4 tie then adds 4, so weighted values can exceed 1).
  */
 import { contextOf, toNodeValues, type MetricInput } from './context.js';
-import { shortestPathSweep } from './shortest-paths.js';
+import { distanceSweep } from './shortest-paths.js';
 import {
   WEIGHTED_PARAMETER,
   type BaseMetricOptions,
@@ -31,7 +31,7 @@ export function computeHarmonicCloseness(
   options: HarmonicClosenessOptions = {},
 ): NodeValues {
   const context = contextOf(input);
-  const { harmonic } = shortestPathSweep(context, options.weighted ?? DEFAULTS.weighted);
+  const { harmonic } = distanceSweep(context, options.weighted ?? DEFAULTS.weighted);
   const normalized = options.normalized ?? DEFAULTS.normalized;
   const factor = !normalized ? 1 : context.n > 1 ? 1 / (context.n - 1) : 0;
   return toNodeValues(

@@ -20,6 +20,11 @@
 import { computeBrokerage, type BrokerageRole } from '../brokerage/gould-fernandez.js';
 import { ValidationError } from '../../errors.js';
 import { ANALYSIS_MODES, type AnalysisMode } from '../types.js';
+import {
+  approximateBetweenness,
+  APPROXIMATE_DEFAULTS,
+  type ApproximationInfo,
+} from './approximate-betweenness.js';
 import { computeAverageClustering } from './average-clustering.js';
 import { computeAverageDegree } from './average-degree.js';
 import { computeBetweenness } from './betweenness.js';
@@ -27,7 +32,7 @@ import { computeCloseness } from './closeness.js';
 import { computeClustering } from './clustering.js';
 import { computeCommunities } from './communities.js';
 import { computeComponents } from './components.js';
-import { contextOf, type MetricInput } from './context.js';
+import { contextOf, toNodeValues, type MetricContext, type MetricInput } from './context.js';
 import { computeCrossCityTies } from './cross-city-ties.js';
 import { computeDegree } from './degree.js';
 import { computeDegreeCentralization } from './degree-centralization.js';
@@ -38,8 +43,16 @@ import { computeHarmonicCloseness } from './harmonic-closeness.js';
 import { computeIsolates } from './isolates.js';
 import { computeKCore } from './k-core.js';
 import { computePageRank } from './pagerank.js';
+import { parallelShortestPathSweep } from './parallel/sweep-pool.js';
+import {
+  defaultThreads,
+  PARALLEL_MIN_NODES,
+  throwIfAborted,
+  type RunOptions,
+} from './parallel/run-options.js';
 import { computePathLength } from './path-length.js';
 import { computeReciprocity } from './reciprocity.js';
+import { shortestPathSweep } from './shortest-paths.js';
 import { computeSize } from './size.js';
 import { computeTransitivity } from './transitivity.js';
 
@@ -52,11 +65,32 @@ export interface WaveMetricsOptions {
   weighted?: boolean;
   /** Node attribute defining the groups of the E-I index. Default `kind`. */
   groupBy?: string;
-  /** Seed of Louvain's random order. Default 42. */
+  /** Seed of Louvain's random order (and of the betweenness sampling). Default 42. */
   seed?: number;
+  /**
+   * `exact` (Brandes), `approximate` (Riondato–Kornaropoulos sampling, approximate-betweenness.ts) or
+   * `auto` (default): approximate from {@link APPROXIMATE_ABOVE_NODES} nodes up.
+   */
+  betweenness?: BetweennessMethod;
+  /** ε of the approximation. Default 0.01. */
+  epsilon?: number;
+  /** δ of the approximation. Default 0.1. */
+  delta?: number;
 }
 
-export const WAVE_METRICS_DEFAULTS = { weighted: false, groupBy: 'kind', seed: 42 } as const;
+export type BetweennessMethod = 'exact' | 'approximate' | 'auto';
+
+/** `auto` estimates betweenness from this many nodes up (exact on 20 000 nodes takes minutes, see README). */
+export const APPROXIMATE_ABOVE_NODES = 20_000;
+
+export const WAVE_METRICS_DEFAULTS = {
+  weighted: false,
+  groupBy: 'kind',
+  seed: 42,
+  betweenness: 'auto',
+  epsilon: APPROXIMATE_DEFAULTS.epsilon,
+  delta: APPROXIMATE_DEFAULTS.delta,
+} as const;
 
 export interface NetworkMetrics {
   nodes: number;
@@ -119,6 +153,8 @@ export interface WaveMetrics {
   groups: { eiIndex: Record<string, number | null> };
   /** Sorted by id. */
   nodes: NodeMetrics[];
+  /** Present only when some values are estimates (which, and their error bound). */
+  approximate?: ApproximationInfo;
 }
 
 function checkMode(mode: unknown, directed: boolean): AnalysisMode {
@@ -153,7 +189,40 @@ function brokerageOf(node: ReturnType<typeof computeBrokerage>['nodes'][number])
  * @throws ValidationError naming the field: unknown `groupBy` attribute, bad `mode` or `seed`, invalid levels.
  */
 export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptions): WaveMetrics {
+  return waveMetricsOf(contextOf(input), options);
+}
+
+function wantsApproximation(context: MetricContext, options: WaveMetricsOptions): boolean {
+  const method = options.betweenness ?? WAVE_METRICS_DEFAULTS.betweenness;
+  return method === 'approximate' || (method === 'auto' && context.n >= APPROXIMATE_ABOVE_NODES);
+}
+
+/**
+ * `computeWaveMetrics` with the shortest-path sweep on worker threads for graphs of
+ * {@link PARALLEL_MIN_NODES} nodes or more (same numbers: see parallel/sweep-pool.ts), progress and
+ * cancellation. Smaller graphs run on the calling thread, as the synchronous function does.
+ */
+export async function computeWaveMetricsAsync(
+  input: MetricInput,
+  options: WaveMetricsOptions,
+  run: RunOptions = {},
+): Promise<WaveMetrics> {
   const context = contextOf(input);
+  throwIfAborted(run.signal);
+  const threads = run.threads ?? defaultThreads();
+  const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
+  if (threads > 1 && context.n >= PARALLEL_MIN_NODES) {
+    await parallelShortestPathSweep(context, weighted, run, !wantsApproximation(context, options));
+  }
+  throwIfAborted(run.signal);
+  return waveMetricsOf(context, options, run);
+}
+
+function waveMetricsOf(
+  context: MetricContext,
+  options: WaveMetricsOptions,
+  run: RunOptions = {},
+): WaveMetrics {
   const mode = checkMode(options.mode, context.directed);
   const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
   const groupBy = options.groupBy ?? WAVE_METRICS_DEFAULTS.groupBy;
@@ -167,7 +236,23 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
   const components = computeComponents(context);
   const eigenvector = computeEigenvector(context, { weighted });
   const degree = computeDegree(context, { weighted });
-  const betweenness = computeBetweenness(context, { weighted });
+  // Estimated only when sampling is cheaper than the exact sweep (approximateBetweenness says).
+  const estimate = wantsApproximation(context, options)
+    ? approximateBetweenness(
+        context,
+        {
+          weighted,
+          seed,
+          epsilon: options.epsilon ?? WAVE_METRICS_DEFAULTS.epsilon,
+          delta: options.delta ?? WAVE_METRICS_DEFAULTS.delta,
+        },
+        run,
+      )
+    : undefined;
+  if (estimate) shortestPathSweep(context, weighted, false);
+  const betweenness = estimate
+    ? toNodeValues(context, estimate.values)
+    : computeBetweenness(context, { weighted });
   const closeness = computeCloseness(context, { weighted });
   const harmonic = computeHarmonicCloseness(context, { weighted });
   // After betweenness: in binary undirected mode it reuses that sweep's BFS distances.
@@ -216,10 +301,26 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
     ...brokerageOf(brokerage.nodes[index]!),
   }));
 
-  return { wave: options.wave, mode, weighted, groupBy, network, groups: { eiIndex: ei.groups }, nodes };
+  return {
+    wave: options.wave,
+    mode,
+    weighted,
+    groupBy,
+    network,
+    groups: { eiIndex: ei.groups },
+    nodes,
+    ...(estimate ? { approximate: estimate.info } : {}),
+  };
 }
 
 export { createMetricContext, type MetricContext, type MetricInput } from './context.js';
+export {
+  approximateBetweenness,
+  APPROXIMATE_DEFAULTS,
+  type ApproximationInfo,
+} from './approximate-betweenness.js';
+export { parallelShortestPathSweep } from './parallel/sweep-pool.js';
+export { PARALLEL_MIN_NODES, type Progress, type RunOptions } from './parallel/run-options.js';
 export { METRICS, findMetric, metricOutputs, type AnyMetricDescriptor } from './registry.js';
 export type * from './types.js';
 export { computeAverageClustering } from './average-clustering.js';

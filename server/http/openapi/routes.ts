@@ -7,6 +7,7 @@ import { AddUserBody, AuditQuery, ChangeUserBody, LoginBody, UserNameParam } fro
 import { CompareQuery, IsolatedQuery, MetricsQuery } from '../schemas/analysis.js';
 import { NoQuery } from '../schemas/common.js';
 import { GraphQuery } from '../schemas/graph.js';
+import { JobParams } from '../schemas/jobs.js';
 import { OrganizationIdParam, OrganizationListQuery } from '../schemas/organizations.js';
 import { ReportQuery } from '../schemas/report.js';
 import { UploadBody } from '../schemas/uploads.js';
@@ -119,6 +120,21 @@ export const API_ROUTES: RouteSpec[] = [
       200: { description: 'The HTML report (an attachment)', contentType: 'text/html' },
       404: NO_DATASET,
     },
+  }),
+  route('get', '/jobs/:id', 'A long analysis started with 202: its status, progress and, once done, result', {
+    tag: 'analysis',
+    params: JobParams,
+    query: NoQuery,
+    responses: {
+      200: '`{ job: { id, kind, status, progress, … } }`, with `result` once done',
+      404: 'No such job',
+    },
+  }),
+  route('delete', '/jobs/:id', 'Cancel a long analysis', {
+    tag: 'analysis',
+    params: JobParams,
+    query: NoQuery,
+    responses: { 200: '`{ job }`, cancelled', 404: 'No such job' },
   }),
   route('get', '/session', 'Who is asking: mode (local or accounts), role, user and CSRF token', {
     tag: 'accounts',

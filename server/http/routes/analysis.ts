@@ -2,9 +2,23 @@
  * GET /api/metrics, /api/metrics/registry, /api/compare, /api/isolated: the analyses of the dataset
  * in Neo4j, with the same domain code (and so the same numbers) as the CLI. Results are cached per
  * dataset version and parameters.
+ *
+ * Metrics and compare on a dataset of `asyncFromNodes` organizations or more (default
+ * {@link ASYNC_FROM_NODES}) run as a job on worker threads: the answer is 202 with
+ * `{ job: { id, status, progress } }` and `Location: /api/jobs/<id>` (routes/jobs.ts polls and
+ * cancels). Smaller datasets, such as the demo, are answered synchronously as before.
  */
 import { Router } from 'express';
-import { analyseChange, analyseIsolation, analyseWave } from '../../domain/analysis/index.js';
+import type { Response } from 'express';
+import {
+  analyseChange,
+  analyseChangeAsync,
+  analyseIsolation,
+  analyseWave,
+  analyseWaveAsync,
+  resolveWave,
+} from '../../domain/analysis/index.js';
+import { processJobs, type JobRegistry } from '../../jobs/job-registry.js';
 import { METRICS } from '../../domain/metrics/registry.js';
 import { NotFoundError } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
@@ -12,9 +26,32 @@ import { ResultCache } from '../result-cache.js';
 import { CompareQuery, IsolatedQuery, MetricsQuery } from '../schemas/analysis.js';
 import { NoQuery, parseInput } from '../schemas/common.js';
 
-export function analysisRouter(deps: AppDeps): Router {
+/** From this many organizations up, metrics and compare answer 202 and run as a job. */
+export const ASYNC_FROM_NODES = 2000;
+
+export interface AnalysisRouterOptions {
+  jobs?: JobRegistry;
+  asyncFromNodes?: number;
+}
+
+/** Results are cached as their JSON text: a cached read is then a lookup and a write, with no
+ *  re-serialisation of a compare result of a few hundred kilobytes. */
+function sendJson(res: Response, body: string): void {
+  res.type('json').send(body);
+}
+
+function accepted(res: Response, job: { id: string; status: string; progress: unknown }): void {
+  res
+    .status(202)
+    .location(`/api/jobs/${job.id}`)
+    .json({ job: { id: job.id, status: job.status, progress: job.progress } });
+}
+
+export function analysisRouter(deps: AppDeps, options: AnalysisRouterOptions = {}): Router {
   const router = Router();
   const cache = new ResultCache();
+  const jobs = options.jobs ?? processJobs;
+  const asyncFromNodes = options.asyncFromNodes ?? ASYNC_FROM_NODES;
 
   const dataset = async () => {
     const current = await deps.store.current();
@@ -40,25 +77,55 @@ export function analysisRouter(deps: AppDeps): Router {
   router.get('/metrics', async (req, res) => {
     const query = parseInput(MetricsQuery, req.query);
     const { dataset: data, version } = await dataset();
-    res.json(
-      await cache.getOrCompute(version, `metrics ${JSON.stringify(query)}`, () => analyseWave(data, query)),
+    if (data.organizations.length >= asyncFromNodes) {
+      const key = `${version} metrics ${JSON.stringify(query)}`;
+      const done = jobs.resultFor(key);
+      if (done) return void res.json(done.result);
+      resolveWave(data, query.wave);
+      return void accepted(
+        res,
+        jobs.start('metrics', (run) => analyseWaveAsync(data, query, run), key),
+      );
+    }
+    sendJson(
+      res,
+      await cache.getOrCompute(version, `metrics ${JSON.stringify(query)}`, () =>
+        JSON.stringify(analyseWave(data, query)),
+      ),
     );
   });
 
   router.get('/compare', async (req, res) => {
     const query = parseInput(CompareQuery, req.query);
     const { dataset: data, version } = await dataset();
-    res.json(
-      await cache.getOrCompute(version, `compare ${JSON.stringify(query)}`, () => analyseChange(data, query)),
+    if (data.organizations.length >= asyncFromNodes) {
+      const key = `${version} compare ${JSON.stringify(query)}`;
+      const done = jobs.resultFor(key);
+      if (done) return void res.json(done.result);
+      resolveWave(data, query.from);
+      resolveWave(data, query.to);
+      return void accepted(
+        res,
+        jobs.start('compare', (run) => analyseChangeAsync(data, query, run), key),
+      );
+    }
+    sendJson(
+      res,
+      await cache.getOrCompute(version, `compare ${JSON.stringify(query)}`, () =>
+        JSON.stringify(analyseChange(data, query)),
+      ),
     );
   });
 
   router.get('/isolated', async (req, res) => {
     const query = parseInput(IsolatedQuery, req.query);
     const { dataset: data, version } = await dataset();
-    res.json(
+    sendJson(
+      res,
       await cache.getOrCompute(version, `isolated ${JSON.stringify(query)}`, () =>
-        analyseIsolation(data, { wave: query.wave, mode: query.mode, maxSuggestions: query.suggestions }),
+        JSON.stringify(
+          analyseIsolation(data, { wave: query.wave, mode: query.mode, maxSuggestions: query.suggestions }),
+        ),
       ),
     );
   });

@@ -4,6 +4,9 @@ import { flag, integer, mode, treatment, waveId } from './common.js';
 
 const seed = integer(0, 2 ** 31 - 1);
 const groupBy = z.string().trim().min(1).max(100);
+/** How betweenness is computed on large graphs: exact, sampled with a stated bound, or by size. */
+const betweenness = z.enum(['exact', 'approximate', 'auto']);
+const fraction = z.coerce.number().gt(0).lt(1);
 
 export const MetricsQuery = z
   .object({
@@ -13,6 +16,8 @@ export const MetricsQuery = z
     treatment: treatment.optional(),
     weighted: flag.default(false),
     seed: seed.optional(),
+    betweenness: betweenness.optional(),
+    epsilon: fraction.optional(),
   })
   .strict();
 
@@ -26,6 +31,8 @@ export const CompareQuery = z
     groupBy: groupBy.optional(),
     treatment: treatment.optional(),
     weighted: flag.default(false),
+    betweenness: betweenness.optional(),
+    epsilon: fraction.optional(),
   })
   .strict();
 

@@ -1,0 +1,227 @@
+/**
+ * Scale benchmark (issue: scale): seeded SBM and Barabási–Albert graphs of 1 000, 10 000 and 50 000
+ * nodes with 5 ties per node (bench/graphs/generate.ts), the full metric suite and a compare with
+ * 1 000 permutations, medians over several runs; and, when /usr/bin/python3 has igraph, the same
+ * measures with python-igraph on the same edge lists in the same run, with the ratio Köprü/igraph.
+ * Then the whole `kopru metrics` process against a python-igraph process doing the same measures.
+ * Never fails: a missing igraph or dist/ build is reported and skipped.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROJECT_ROOT } from '../server/config.js';
+import { analyseChangeAsync } from '../server/domain/analysis/index.js';
+import { computeBrokerage } from '../server/domain/brokerage/gould-fernandez.js';
+import {
+  approximateBetweenness,
+  computeAverageClustering,
+  computeClustering,
+  computeCommunities,
+  computeComponents,
+  computeDegree,
+  computeDensity,
+  computeEigenvector,
+  computeKCore,
+  computePageRank,
+  computePathLength,
+  computeTransitivity,
+  computeWaveMetricsAsync,
+  createMetricContext,
+  parallelShortestPathSweep,
+  PARALLEL_MIN_NODES,
+} from '../server/domain/metrics/index.js';
+import { shortestPathSweep } from '../server/domain/metrics/shortest-paths.js';
+import { readSource } from '../server/files/read-source.js';
+import { generateGraph, perturb, toGraph, toRosterCsv, type GraphKind } from './graphs/generate.js';
+
+const PYTHON = '/usr/bin/python3';
+const IGRAPH_SCRIPT = path.join(PROJECT_ROOT, 'bench', 'igraph_suite.py');
+const CLI_DIST = path.join(PROJECT_ROOT, 'dist', 'server', 'cli', 'main.js');
+
+export interface ScaleOptions {
+  sizes: number[];
+  kinds: GraphKind[];
+  /** Exact betweenness on 50 000 nodes too (minutes); default: sampled there, as `auto` does. */
+  exactLarge: boolean;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function runsFor(n: number): number {
+  return n <= 1000 ? 5 : n <= 10_000 ? 3 : 1;
+}
+
+function igraphAvailable(): boolean {
+  return spawnSync(PYTHON, ['-c', 'import igraph'], { stdio: 'ignore' }).status === 0;
+}
+
+async function timeAsync(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** Köprü's measures grouped as igraph_suite.py groups them, on a fresh context each time. */
+async function koprüGroups(
+  graph: ReturnType<typeof toGraph>,
+  exact: boolean,
+): Promise<Record<string, number>> {
+  const times: Record<string, number> = {};
+  const start = performance.now();
+  const context = createMetricContext(graph);
+  const timed = async (name: string, run: () => unknown) => (times[name] = await timeAsync(run));
+  await timed('degree, density', () => (computeDegree(context), computeDensity(context)));
+  await timed('components', () => computeComponents(context));
+  await timed('shortest paths', async () => {
+    // As computeWaveMetricsAsync does: worker threads from PARALLEL_MIN_NODES up.
+    if (context.n >= PARALLEL_MIN_NODES) await parallelShortestPathSweep(context, false, {}, exact);
+    else shortestPathSweep(context, false, exact);
+    if (!exact) approximateBetweenness(context, { seed: 42 });
+    computePathLength(context);
+  });
+  await timed('eigenvector', () => computeEigenvector(context));
+  await timed('pagerank', () => computePageRank(context));
+  await timed('clustering, transitivity', () => {
+    computeClustering(context);
+    computeTransitivity(context);
+    computeAverageClustering(context);
+  });
+  await timed('k-core', () => computeKCore(context));
+  await timed('communities (Louvain)', () => computeCommunities(context, { seed: 42 }));
+  await timed('brokerage (no igraph equivalent)', () => computeBrokerage(context, { groupBy: 'kind' }));
+  times['total'] = performance.now() - start;
+  return times;
+}
+
+function igraphGroups(folder: string): Record<string, number> | undefined {
+  const result = spawnSync(PYTHON, [IGRAPH_SCRIPT, folder], { encoding: 'utf8' });
+  if (result.status !== 0) return undefined;
+  return JSON.parse(result.stdout) as Record<string, number>;
+}
+
+function processTime(command: string, args: string[]): number | undefined {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  return result.status === 0 ? performance.now() - start : undefined;
+}
+
+function load(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+}
+
+const fmt = (ms: number | undefined): string => (ms === undefined ? '–' : ms.toFixed(0));
+
+export async function benchScale(options: ScaleOptions): Promise<void> {
+  const withIgraph = igraphAvailable();
+  const withDist = existsSync(CLI_DIST);
+  console.log(
+    `\nScale: full metric suite, compare with 1 000 permutations; medians (runs: 5 at 1 000 nodes, 3 at 10 000, 1 at 50 000)`,
+  );
+  if (!withIgraph) console.log('igraph not available (Debian: apt-get install python3-igraph): no ratios.');
+  if (!withDist) console.log('dist/ not built (npm run build:server): no whole-process comparison.');
+  const folderRoot = path.join(os.tmpdir(), 'kopru-bench-graphs');
+  const header = `${'graph'.padEnd(10)}  ${'measure'.padEnd(34)}  ${'Köprü ms'.padStart(9)}  ${'igraph ms'.padStart(9)}  ${'ratio'.padStart(6)}`;
+  for (const kind of options.kinds) {
+    for (const n of options.sizes) {
+      const list = generateGraph(kind, n);
+      const folder = path.join(folderRoot, list.name);
+      mkdirSync(folder, { recursive: true });
+      const csv = toRosterCsv(list, perturb(list));
+      writeFileSync(path.join(folder, 'nodes.csv'), csv.nodes);
+      writeFileSync(path.join(folder, 'edges.csv'), csv.edges);
+      const graph = toGraph(list);
+      const exact = n < 20_000 || options.exactLarge;
+      const runs = runsFor(n);
+      console.log(
+        `\n${list.name}: ${n} nodes, ${list.sources.length} ties, betweenness ${exact ? 'exact' : 'sampled (ε 0.01, δ 0.1)'}; load average ${load()}`,
+      );
+      console.log(header);
+
+      const ours: Record<string, number[]> = {};
+      const theirs: Record<string, number[]> = {};
+      for (let r = 0; r < runs; r++) {
+        for (const [key, ms] of Object.entries(await koprüGroups(graph, exact))) (ours[key] ??= []).push(ms);
+        if (withIgraph) {
+          const times = igraphGroups(folder);
+          if (times) for (const [key, ms] of Object.entries(times)) (theirs[key] ??= []).push(ms);
+        }
+      }
+      const suite: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        suite.push(
+          await timeAsync(() =>
+            computeWaveMetricsAsync(graph, {
+              wave: '1',
+              mode: 'undirected',
+              betweenness: exact ? 'exact' : 'approximate',
+            }),
+          ),
+        );
+      }
+      const rows: [string, number | undefined, number | undefined][] = Object.keys(ours).map((key) => [
+        key === 'total' ? 'sum of the measures above' : key,
+        median(ours[key]!),
+        theirs[key] ? median(theirs[key]) : undefined,
+      ]);
+      rows.push(['full suite (computeWaveMetrics, all keys)', median(suite), undefined]);
+
+      const { dataset } = await readSource(folder, PROJECT_ROOT);
+      const compare: number[] = [];
+      for (let r = 0; r < Math.min(runs, 2); r++) {
+        compare.push(
+          await timeAsync(() =>
+            analyseChangeAsync(dataset, {
+              from: '1',
+              to: '2',
+              permutations: 1000,
+              betweenness: exact ? 'exact' : 'approximate',
+            }),
+          ),
+        );
+      }
+      rows.push(['compare 1→2, 1 000 permutations', median(compare), undefined]);
+
+      if (withDist) {
+        const cli: number[] = [];
+        const py: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const ms = processTime(process.execPath, [
+            CLI_DIST,
+            'metrics',
+            folder,
+            '--wave',
+            '1',
+            '--format',
+            'json',
+            ...(exact ? ['--exact'] : []),
+          ]);
+          if (ms !== undefined) cli.push(ms);
+          if (withIgraph) {
+            const pyMs = processTime(PYTHON, [IGRAPH_SCRIPT, folder]);
+            if (pyMs !== undefined) py.push(pyMs);
+          }
+        }
+        rows.push([
+          'whole process: kopru metrics vs python',
+          cli.length ? median(cli) : undefined,
+          py.length ? median(py) : undefined,
+        ]);
+      }
+      for (const [name, k, i] of rows) {
+        const ratio = k !== undefined && i !== undefined && i > 0 ? (k / i).toFixed(2) : '';
+        console.log(
+          `${list.name.padEnd(10)}  ${name.padEnd(34)}  ${fmt(k).padStart(9)}  ${fmt(i).padStart(9)}  ${ratio.padStart(6)}`,
+        );
+      }
+    }
+  }
+}

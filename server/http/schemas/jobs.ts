@@ -1,0 +1,4 @@
+/** The path of /api/jobs/:id. */
+import { z } from 'zod';
+
+export const JobParams = z.object({ id: z.uuid() }).strict();
