@@ -318,6 +318,9 @@ async function supervise(child: ChildProcess, context: LaunchContext): Promise<E
       kill(signal = 'SIGKILL') {
         if (exitInfo) return;
         requested = true;
+        // Take the reference back, as stop() does: a caller that then awaits `exited` with nothing
+        // else pending would otherwise see Node end early (exit 13, unsettled top-level await).
+        child.ref();
         child.kill(signal);
       },
       onExit(listener) {

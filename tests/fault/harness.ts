@@ -151,3 +151,23 @@ export async function untilAvailable<T>(work: () => Promise<T>, timeoutMs = 60_0
     }
   }
 }
+
+/**
+ * Awaits `promise`, or rejects naming `what` after `timeoutMs`. The pending timer also keeps Node's
+ * event loop alive: a wait on something that holds no handle of its own (an unref'd child's exit)
+ * then fails with this message instead of Node ending silently with exit status 13.
+ */
+export async function within<T>(what: string, timeoutMs: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what}: still waiting after ${Math.round(timeoutMs / 1000)} s`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -35,6 +35,7 @@ import {
   spawnKopru,
   untilAvailable,
   waitForQuiet,
+  within,
   type Child,
 } from './harness.js';
 
@@ -72,6 +73,24 @@ const modes = options.modes.split(',').map((m) => {
 const random = seededRandom(seed);
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
+// What the script is doing, for the messages below when it stops early.
+let step = 'starting Neo4j';
+let finished = false;
+// Last line of defence: should a wait still hang on a promise that holds no handle, Node would end
+// with status 13 ("unsettled top-level await") and print nothing. Say where it was and fail with 1.
+// (In the 'exit' listener Node 20 passes 0 and has put 13 in process.exitCode; only process.exit()
+// changes the status from here.)
+process.on('exit', () => {
+  if (finished) return;
+  const status = Number(process.exitCode ?? 0);
+  const why =
+    status === 13 || status === 0
+      ? 'a wait that could never finish (unsettled top-level await)'
+      : `exit status ${status}`;
+  process.stderr.write(`\nfault trials ended early while ${step}: ${why}\n`);
+  if (status === 13 || status === 0) process.exit(1);
+});
+
 const home = await mkdtemp(path.join(os.tmpdir(), 'kopru-fault-'));
 const port = await findFreePort();
 let db: EmbeddedNeo4j = await startEmbeddedNeo4j({ home, port, quiet: true });
@@ -90,8 +109,13 @@ const files = {
 
 const fingerprint = () => untilAvailable(() => readFingerprint(driver, db.database));
 
+// Generous limits for waits on other processes: far beyond what a loaded machine needs, but finite.
+const IMPORT_LIMIT_MS = 15 * 60_000;
+const EXIT_LIMIT_MS = 2 * 60_000;
+
 async function restartDatabase(): Promise<number> {
   const started = Date.now();
+  step = 'restarting Neo4j';
   // Recovery after SIGKILL plus a machine shared with other work: allow far more than the usual 120 s.
   db = await startEmbeddedNeo4j({ home, port, quiet: true, startTimeoutMs: 600_000 });
   return Date.now() - started;
@@ -127,7 +151,7 @@ async function startServer(): Promise<{ child: Child; url: string }> {
 async function stopServer(child: Child): Promise<string> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return 'gone';
   child.process.kill('SIGTERM');
-  const { code, signal } = await child.exited;
+  const { code, signal } = await within('waiting for the server to stop', EXIT_LIMIT_MS, child.exited);
   return signal ?? `exit ${code}`;
 }
 
@@ -179,11 +203,12 @@ log(
 const references = new Map<string, { after: Fingerprint; cliMs: number }>();
 let stateA: Fingerprint | null = null;
 for (const scenario of SCENARIOS) {
+  step = `running the reference import ${scenario.name}`;
   await prepare(scenario, stateA);
   const child = spawnKopru(importArgs(scenario), env);
   await child.waitFor(/Connecting to Neo4j/);
   const started = Date.now();
-  const { code } = await child.exited;
+  const { code } = await within(step, IMPORT_LIMIT_MS, child.exited);
   if (code !== 0) throw new Error(`reference import ${scenario.name} failed:\n${child.lines.join('\n')}`);
   const after = await fingerprint();
   references.set(scenario.name, { after, cliMs: Date.now() - started });
@@ -195,9 +220,10 @@ for (const scenario of SCENARIOS) {
   );
 }
 // The upload route does the same import behind HTTP; its duration scales the kill windows.
+step = 'running the reference upload';
 await prepare(SCENARIOS[0]!, stateA);
 const probe = await startServer();
-const uploaded = await upload(probe.url, SCENARIOS[0]!);
+const uploaded = await within(step, IMPORT_LIMIT_MS, upload(probe.url, SCENARIOS[0]!));
 await stopServer(probe.child);
 const uploadAfter = await fingerprint();
 if (!('status' in uploaded) || uploaded.status !== 200 || uploadAfter.checksum !== stateA?.checksum) {
@@ -241,6 +267,7 @@ for (let trial = 1; trial <= trials; trial++) {
   const mode = modes[(trial - 1) % modes.length]!;
   const scenario = SCENARIOS[Math.floor(random() * SCENARIOS.length)]!;
   const reference = references.get(scenario.name)!;
+  step = `in trial ${trial} (${mode}, ${scenario.name}): preparing`;
   const before = await prepare(scenario, stateA);
   const windowMs = Math.round(
     reference.cliMs * (mode === 'db-upload' || mode === 'server' ? uploadScale : 1),
@@ -252,18 +279,23 @@ for (let trial = 1; trial <= trials; trial++) {
   let extra = '';
 
   if (mode === 'db-cli' || mode === 'cli') {
+    step = `in trial ${trial} (${mode}, ${scenario.name}): importing`;
     const child = spawnKopru(importArgs(scenario), env);
     await child.waitFor(/Connecting to Neo4j/);
     await new Promise((resolve) => setTimeout(resolve, delay));
+    // The import may already be over (a run can beat the reference): then only the kill remains.
     if (mode === 'db-cli') db.kill('SIGKILL');
     else child.process.kill('SIGKILL');
-    const { code, signal } = await child.exited;
+    step = `in trial ${trial} (${mode}, ${scenario.name}): waiting for kopru import to end`;
+    const { code, signal } = await within(step, IMPORT_LIMIT_MS, child.exited);
     importer = `kopru import ${signal ?? `exit ${code}`}`;
     if (mode === 'db-cli') {
-      await db.exited;
+      step = `in trial ${trial} (${mode}, ${scenario.name}): waiting for the killed Neo4j to exit`;
+      await within(step, EXIT_LIMIT_MS, db.exited);
       restart = `${((await restartDatabase()) / 1000).toFixed(1)} s`;
     }
   } else {
+    step = `in trial ${trial} (${mode}, ${scenario.name}): uploading`;
     const server = await startServer();
     // Load the dataset into the server's cache first, so that the recovery measured below is the
     // reconnection, not a cold load of the whole dataset.
@@ -272,10 +304,11 @@ for (let trial = 1; trial <= trials; trial++) {
     await new Promise((resolve) => setTimeout(resolve, delay));
     if (mode === 'db-upload') db.kill('SIGKILL');
     else server.child.process.kill('SIGKILL');
-    const outcome = await response;
+    const outcome = await within(`${step}: waiting for the response`, IMPORT_LIMIT_MS, response);
     importer = 'status' in outcome ? `HTTP ${outcome.status}` : `HTTP ${outcome.error}`;
     if (mode === 'db-upload') {
-      await db.exited;
+      step = `in trial ${trial} (${mode}, ${scenario.name}): waiting for the killed Neo4j to exit`;
+      await within(step, EXIT_LIMIT_MS, db.exited);
       restart = `${((await restartDatabase()) / 1000).toFixed(1)} s`;
       const recovered = await recoveryMs(server.url);
       extra =
@@ -283,11 +316,13 @@ for (let trial = 1; trial <= trials; trial++) {
       if (recovered === null || recovered > 10_000) extra += ' (limit 10 s)';
       importer += `, stop ${await stopServer(server.child)}`;
     } else {
-      await server.child.exited;
+      step = `in trial ${trial} (${mode}, ${scenario.name}): waiting for the killed server to exit`;
+      await within(step, EXIT_LIMIT_MS, server.child.exited);
       importer += ', server SIGKILL';
     }
   }
 
+  step = `in trial ${trial} (${mode}, ${scenario.name}): reading the result`;
   await untilAvailable(() => waitForQuiet(driver, db.database));
   const observed = await fingerprint();
   const verdict = judge(before, reference.after, observed);
@@ -325,9 +360,11 @@ for (let trial = 1; trial <= trials; trial++) {
   );
 }
 
+step = 'stopping Neo4j';
 await driver.close();
 await db.stop();
 await rm(home, { recursive: true, force: true });
+finished = true;
 
 const consistent = rows.filter((r) => r.verdict.problems.length === 0).length;
 const absent = rows.filter((r) => r.verdict.state === 'before').length;
