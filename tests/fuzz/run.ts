@@ -6,7 +6,11 @@
  *   npm run fuzz                                 # starts a throwaway server (own embedded Neo4j, demo data)
  *   npm run fuzz -- --requests 20000 --concurrency 16
  *   npm run fuzz -- --url http://localhost:3000  # a running server (its data may gain fuzzed imports!)
- *   npm run fuzz -- --roles anonymous,admin --seed 7
+ *   npm run fuzz -- --roles anonymous,public,analyst,coordinator,admin --seed 7
+ *
+ * `--roles anonymous` alone fuzzes local mode (no account yet: coordinator rights). With any other
+ * role the fuzz-<role> accounts are created on the throwaway server first, so `anonymous` and
+ * `public` are then a visitor without an account.
  *
  * The throwaway server runs with its rate limits off, so every request reaches its route; against
  * --url, 429s are counted like any other 4xx.
@@ -14,7 +18,13 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { startE2EServer } from '../e2e/server-harness.js';
-import { ROLES } from './roles.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { Accounts } from '../../server/auth/accounts.js';
+import { ACCOUNTS_CACHE_MS } from '../../server/auth/local-mode.js';
+import { UserRepository } from '../../server/neo4j/repositories/user-repository.js';
+import { ACCOUNT_ROLES, FUZZ_PASSWORD, fuzzAccount, ROLES } from './roles.js';
 import { fuzzRequests, hostileUploads, leaks, send, type FuzzRequest } from './requests.js';
 
 const { values } = parseArgs({
@@ -42,12 +52,14 @@ for (const role of roles) {
 async function main(): Promise<number> {
   let stop = async () => undefined as void;
   let url = values.url;
+  let home: string | null = null;
   if (!url) {
     process.env.KOPRU_RATE_LIMIT = '0';
     process.env.KOPRU_RATE_LIMIT_HEAVY = '0';
     console.log('Starting a throwaway Köprü (embedded Neo4j, demo data) …');
     const server = await startE2EServer();
     url = server.url;
+    home = server.home;
     stop = server.stop;
   }
   const base = new URL(url);
@@ -59,12 +71,21 @@ async function main(): Promise<number> {
     console.log(
       `Fuzzing ${base.origin}: ${perRole} requests per role, concurrency ${concurrency}, seed ${seed}`,
     );
+    // Every role signs in before any fuzzing: fuzzed sign-ins soon exhaust the sign-in rate limit.
+    const signedIn = new Map<string, Record<string, string>>();
+    if (roles.some((role) => role !== 'anonymous')) {
+      if (home) await createAccounts(home);
+      for (const role of roles) signedIn.set(role, await ROLES[role]!(base));
+    }
     for (const role of roles) {
-      const headers = await ROLES[role]!(base);
-      const requests = fc.sample(fuzzRequests(doc, { validReports: values['valid-reports'] }), {
-        numRuns: perRole,
-        seed,
-      });
+      const headers = signedIn.get(role) ?? (await ROLES[role]!(base));
+      // A signed-in role must not sign itself out part-way (everything after would test `public`).
+      const keepsSession = (req: FuzzRequest) =>
+        !(signedIn.has(role) && req.method === 'DELETE' && req.path.startsWith('/api/session'));
+      const requests = fc.sample(
+        fuzzRequests(doc, { validReports: values['valid-reports'] }).filter(keepsSession),
+        { numRuns: perRole, seed },
+      );
       const statuses = new Map<number, number>();
       const problems: string[] = [];
       const unavailable: string[] = [];
@@ -134,6 +155,21 @@ async function main(): Promise<number> {
   }
   console.log(failures === 0 ? 'No 5xx, no leak, no crash.' : `${failures} problem(s).`);
   return failures === 0 ? 0 : 1;
+}
+
+/** The fuzz-<role> accounts, in the throwaway server's database (it advertises it in running.json). */
+async function createAccounts(home: string): Promise<void> {
+  const running = JSON.parse(await readFile(path.join(home, 'running.json'), 'utf8')) as { uri: string };
+  const password = (await readFile(path.join(home, 'neo4j-password'), 'utf8')).trim();
+  const driver = neo4j.driver(running.uri, neo4j.auth.basic('neo4j', password));
+  try {
+    const accounts = new Accounts(new UserRepository(driver, 'neo4j'), { driver, database: 'neo4j' });
+    for (const role of ACCOUNT_ROLES) await accounts.add(fuzzAccount(role), role, FUZZ_PASSWORD, 'fuzz');
+  } finally {
+    await driver.close();
+  }
+  // The server learns that accounts exist within its cache's second.
+  await new Promise((resolve) => setTimeout(resolve, ACCOUNTS_CACHE_MS + 300));
 }
 
 main().then(
