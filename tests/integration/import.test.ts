@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli/main.js';
+import { cypher } from '../../server/neo4j/cypher.js';
 import {
   count,
   DEMO_DIR,
@@ -161,6 +162,20 @@ describe('kopru import', () => {
     // And back, so later files find the demo.
     expect((await cli('import', DEMO_DIR, '--replace')).code).toBe(0);
     expect((await snapshotCounts(driver)).organizations).toBe(172);
+  });
+
+  it('merges each tie by expanding between its two organizations, never from an index of every tie', async () => {
+    // With an index on the tie's wave the planner read every tie of the wave per row: an import of
+    // 50 000 ties took minutes instead of 21 s.
+    const { summary } = await driver.executeQuery(`EXPLAIN ${cypher('ties/merge')}`, { rows: [] });
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; children: unknown[] }) => {
+      operators.push(plan.operatorType);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+    expect(operators.filter((op) => /RelationshipIndex/.test(op))).toEqual([]);
+    expect(operators.some((op) => op.startsWith('Expand(Into)'))).toBe(true);
   });
 
   it('rejects usage errors with exit 2', async () => {
