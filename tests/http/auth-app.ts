@@ -17,6 +17,7 @@ import { OrganizationRepository } from '../../server/neo4j/repositories/organiza
 import { UserRepository } from '../../server/neo4j/repositories/user-repository.js';
 import { neo4jContext } from '../integration/neo4j-context.js';
 import type { AppDeps } from '../../server/http/deps.js';
+import { TEST_RELEASES_DIR } from '../integration/helpers.js';
 
 export interface AuthTestApp {
   app: Express;
@@ -39,6 +40,7 @@ export async function createAuthApp(extra: Partial<AppDeps> = {}): Promise<AuthT
     store: new DatasetStore(datasets),
     clientDist: '/nonexistent',
     log: () => undefined,
+    releasesDir: TEST_RELEASES_DIR,
     ...extra,
   };
   return { app: createApp(deps), driver, deps, close: () => driver.close() };

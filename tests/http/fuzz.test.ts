@@ -18,7 +18,7 @@ import { createHttpServer } from '../../server/http/listen.js';
 import { DatasetStore } from '../../server/neo4j/dataset-store.js';
 import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
 import { fuzzRequests, hostileUploads, leaks, send, type FuzzRequest } from '../fuzz/requests.js';
-import { createDemoApp, type TestApp } from '../integration/helpers.js';
+import { createDemoApp, TEST_RELEASES_DIR, type TestApp } from '../integration/helpers.js';
 import { neo4jContext } from '../integration/neo4j-context.js';
 
 let testApp: TestApp;
@@ -38,6 +38,7 @@ beforeAll(async () => {
       organizations: new OrganizationRepository(testApp.driver, ctx.database),
       store: new DatasetStore(testApp.datasets),
       clientDist: '/nonexistent',
+      releasesDir: TEST_RELEASES_DIR,
       log: (message) => unexpected.push(message),
     },
     // The limits themselves are tested elsewhere; here every request should reach its route.

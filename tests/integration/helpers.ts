@@ -4,6 +4,7 @@
  * bundle's CSV files (independently of Köprü's parser) to compare with.
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Express } from 'express';
@@ -17,6 +18,9 @@ import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repos
 import { OrganizationRepository } from '../../server/neo4j/repositories/organization-repository.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 import { neo4jContext } from './neo4j-context.js';
+
+/** Where test apps publish releases: never the project's own .kopru/ (a user's public map). */
+export const TEST_RELEASES_DIR = path.join(os.tmpdir(), `kopru-test-releases-${process.pid}`);
 
 export const DEMO_DIR = path.join(PROJECT_ROOT, 'data', 'demo');
 
@@ -119,6 +123,7 @@ export async function createDemoApp(): Promise<TestApp> {
     organizations: new OrganizationRepository(driver, ctx.database),
     store: new DatasetStore(datasets),
     clientDist: '/nonexistent',
+    releasesDir: TEST_RELEASES_DIR,
     log: () => undefined,
   });
   return { app, driver, datasets, close: () => driver.close() };
