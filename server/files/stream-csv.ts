@@ -18,7 +18,9 @@ import {
   FORBIDDEN_COLUMN_NAMES,
   MAX_VALUE_LENGTH,
   detectDelimiter,
+  countNewlines,
   formatCount,
+  parseErrorReason,
   type CsvRow,
   type IssueList,
 } from '../domain/io/csv-rows.js';
@@ -54,28 +56,6 @@ export interface StreamCsvOptions {
 
 function cleanCell(value: string): string {
   return value.normalize('NFC').trim();
-}
-
-function countNewlines(value: string): number {
-  let count = 0;
-  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count += 1;
-  return count;
-}
-
-function parseErrorReason(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_MAX_RECORD_SIZE':
-      return `a value is longer than ${formatCount(MAX_VALUE_LENGTH)} characters, the most Köprü reads`;
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field starting in this record is never closed (a closing " is missing)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'text follows the closing " of a quoted field; inside quotes, write a quote as ""';
-    case 'INVALID_OPENING_QUOTE':
-      return 'a " inside an unquoted field; put the whole field in double quotes and write the quote as ""';
-    default:
-      return `malformed CSV: ${error.message}`;
-  }
 }
 
 class EncodingProblem extends Error {

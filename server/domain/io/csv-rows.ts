@@ -121,13 +121,14 @@ export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
 
-function countNewlines(value: string): number {
+export function countNewlines(value: string): number {
   let count = 0;
   for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count += 1;
   return count;
 }
 
-function parseErrorReason(error: CsvError): string {
+/** csv-parse's error as a reason a spreadsheet user can act on. */
+export function parseErrorReason(error: CsvError): string {
   switch (error.code) {
     case 'CSV_MAX_RECORD_SIZE':
       return `a value is longer than ${formatCount(MAX_VALUE_LENGTH)} characters, the most Köprü reads`;
