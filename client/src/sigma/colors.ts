@@ -4,6 +4,7 @@
  */
 import type { UnionGraph } from '../core/network';
 import type { ColorBy } from '../core/view';
+import { INSTITUTION_TYPE_COLOURS } from '../../../server/domain/palette';
 import { categoryColors, categoryOf } from './palette';
 
 export interface LegendCategory {
@@ -19,14 +20,10 @@ export interface NodeColoring {
   legend: LegendCategory[];
 }
 
+// The fixed types in the palette's order; types outside it follow, most frequent first.
 const TYPE_ORDER = [
   'ngo',
-  'institution:metropolitan_municipality',
-  'institution:district_municipality',
-  'institution:district_governorship',
-  'institution:provincial_migration_management',
-  'institution:social_service_centre',
-  'institution:employment_agency',
+  ...Object.keys(INSTITUTION_TYPE_COLOURS).map((type) => `institution:${type}`),
   'institution:other',
 ];
 
@@ -36,7 +33,9 @@ function orderCategories(colorBy: ColorBy, counts: Map<string, number>): string[
     return categories.sort((a, b) => (a === 'ngo' ? -1 : b === 'ngo' ? 1 : a.localeCompare(b)));
   if (colorBy === 'type') {
     const rank = (c: string): number => (TYPE_ORDER.includes(c) ? TYPE_ORDER.indexOf(c) : TYPE_ORDER.length);
-    return categories.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return categories.sort(
+      (a, b) => rank(a) - rank(b) || (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
+    );
   }
   if (colorBy === 'community') {
     // Largest communities take the palette's colours; the rest are grey.

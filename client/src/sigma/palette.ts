@@ -1,44 +1,29 @@
 /**
- * Colours of the map, from the Okabe–Ito palette (Okabe & Ito 2008), which stays distinguishable with
- * the common colour-vision deficiencies. Kind is also encoded by shape (NGO circle, institution square)
- * so the map does not rely on colour alone. Diff colours: added bluish green, removed vermillion,
- * stable light grey, strengthened near-black, weakened reddish purple.
+ * Colours of the map: Köprü's one palette (server/domain/palette.ts, shared with the report), plus what
+ * only the map needs (faded and highlighted states, the cycle for cities and communities). Kind is also
+ * encoded by shape (NGO circle, institution square) so the map does not rely on colour alone.
  */
+import {
+  DIFF_COLOURS,
+  institutionTypeColours,
+  NEUTRAL,
+  NGO_COLOUR,
+  OKABE_ITO,
+} from '../../../server/domain/palette';
 import type { ColorBy } from '../core/view';
 
-export const OKABE_ITO = {
-  black: '#000000',
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
-  bluishGreen: '#009E73',
-  yellow: '#F0E442',
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
-} as const;
+export { OKABE_ITO, NEUTRAL } from '../../../server/domain/palette';
 
-export const NEUTRAL = '#8a8f98';
 export const FADED_NODE = '#d9dce1';
 export const EDGE_COLOR = '#9aa3ad';
 export const EDGE_HIGHLIGHT = '#3d4652';
 
 export const KIND_COLORS: Record<string, string> = {
-  ngo: OKABE_ITO.orange,
+  ngo: NGO_COLOUR,
   institution: OKABE_ITO.blue,
 };
 
-/** Institution types in a fixed order, so a type keeps its colour whatever the data holds. */
-export const INSTITUTION_TYPE_COLORS: Record<string, string> = {
-  metropolitan_municipality: OKABE_ITO.blue,
-  district_municipality: OKABE_ITO.skyBlue,
-  district_governorship: OKABE_ITO.bluishGreen,
-  provincial_migration_management: OKABE_ITO.reddishPurple,
-  social_service_centre: OKABE_ITO.vermillion,
-  employment_agency: OKABE_ITO.black,
-  other: NEUTRAL,
-};
-
-/** For categories without a fixed colour (communities, cities, unknown types), in order of first use. */
+/** For categories without a fixed colour (communities, cities), in order of first use. */
 export const CYCLE = [
   OKABE_ITO.blue,
   OKABE_ITO.orange,
@@ -53,15 +38,7 @@ export const CYCLE = [
 /** How far organizations fade towards white in diff mode, where the ties carry the message. */
 export const DIFF_NODE_FADE = 0.45;
 
-export const DIFF_COLORS = {
-  added: OKABE_ITO.bluishGreen,
-  removed: OKABE_ITO.vermillion,
-  stable: '#b4bac2',
-  // Near-black rather than a hue: every blue is taken by institutions, and the pale node colours of
-  // diff mode make a dark tie stand out.
-  strengthened: '#2b2f36',
-  weakened: OKABE_ITO.reddishPurple,
-} as const;
+export const DIFF_COLORS = DIFF_COLOURS;
 
 /** Node category for a colouring: what the legend lists and the colour looks up. */
 export interface NodeCategorySubject {
@@ -93,6 +70,9 @@ export function categoryColors(colorBy: ColorBy, categories: readonly string[]):
   const colors = new Map<string, string>();
   let next = 0;
   const cycled = (): string => (next < CYCLE.length ? CYCLE[next++]! : NEUTRAL);
+  const typeColours = institutionTypeColours(
+    categories.filter((c) => c.startsWith('institution:')).map((c) => c.slice('institution:'.length)),
+  );
   for (const category of categories) {
     if (category === '') {
       colors.set(category, NEUTRAL);
@@ -100,8 +80,8 @@ export function categoryColors(colorBy: ColorBy, categories: readonly string[]):
     }
     if (colorBy === 'kind') colors.set(category, KIND_COLORS[category] ?? cycled());
     else if (colorBy === 'type') {
-      if (category === 'ngo') colors.set(category, OKABE_ITO.orange);
-      else colors.set(category, INSTITUTION_TYPE_COLORS[category.slice('institution:'.length)] ?? NEUTRAL);
+      if (category === 'ngo') colors.set(category, NGO_COLOUR);
+      else colors.set(category, typeColours.get(category.slice('institution:'.length)) ?? NEUTRAL);
     } else colors.set(category, cycled());
   }
   return colors;

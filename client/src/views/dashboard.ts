@@ -14,18 +14,13 @@ import { waveDegrees } from '../core/network';
 import { comparedWaves, labelOf, networkMetricInfos } from '../core/selectors';
 import { dataOf, type Status } from '../core/status';
 import { selectOrganization, setView, viewStore } from '../core/view';
+import { SERIES_COLOURS } from '../../../server/domain/palette';
 import { OKABE_ITO } from '../sigma/palette';
 import { bind } from './bind';
 import { barChart, lineChart } from './charts';
 import { errorBlock, loadingBlock } from './status';
 
-const WAVE_COLORS = [
-  OKABE_ITO.skyBlue,
-  OKABE_ITO.blue,
-  OKABE_ITO.bluishGreen,
-  OKABE_ITO.orange,
-  OKABE_ITO.reddishPurple,
-];
+const WAVE_COLORS = SERIES_COLOURS;
 
 /** Metrics whose relative change reads well ("+26%"); the others are indices shown as differences. */
 const RELATIVE = new Set([

@@ -1,44 +1,11 @@
 /**
- * Colours of the report: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"; Wong 2011,
- * "Points of view: Color blindness", Nature Methods 8:441), distinguishable with the common forms of colour
- * blindness and in greyscale print by lightness. Colour is never the only cue: institutions are squares
- * and NGOs circles on the maps, removed ties are dashed, and every chart has value labels.
- *
- * Node categories: all NGOs share one colour (orange); public institutions are coloured by `type`, the
- * six most frequent types getting their own colour and the rest (and institutions without a type)
- * sharing "other institution" (black).
+ * Node categories of the report's maps. The colours are Köprü's one palette (../palette.ts), the same as
+ * the map's: all NGOs share one colour (orange); each public institution type has its fixed colour, the
+ * most frequent type outside the fixed list the spare hue, and the rest (and institutions without a type)
+ * share "other institution" (grey).
  */
+import { institutionTypeColours, NEUTRAL, NGO_COLOUR } from '../palette.js';
 import type { Organization } from '../types.js';
-
-export const OKABE_ITO = {
-  black: '#000000',
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
-  bluishGreen: '#009E73',
-  yellow: '#F0E442',
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
-} as const;
-
-export const NGO_COLOUR = OKABE_ITO.orange;
-export const OTHER_INSTITUTION_COLOUR = OKABE_ITO.black;
-const INSTITUTION_COLOURS = [
-  OKABE_ITO.blue,
-  OKABE_ITO.skyBlue,
-  OKABE_ITO.bluishGreen,
-  OKABE_ITO.reddishPurple,
-  OKABE_ITO.vermillion,
-  OKABE_ITO.yellow,
-];
-
-/** Diff map and two-series charts. */
-export const TIE_COLOURS = {
-  added: OKABE_ITO.bluishGreen,
-  removed: OKABE_ITO.vermillion,
-  stable: '#9a9a9a',
-} as const;
-export const SERIES_COLOURS = [OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.reddishPurple];
 
 export interface NodeCategory {
   /** `ngo`, `institution:<type>` or `institution:other`. */
@@ -57,7 +24,7 @@ export interface NodeCategories {
   colourOf: (org: Pick<Organization, 'kind' | 'type'>) => string;
 }
 
-/** Categories of these organizations, NGOs first, then institution types by count (ties by name). */
+/** Categories of these organizations, NGOs first, then institution types by count (ties by name), then other. */
 export function nodeCategories(
   organizations: readonly Pick<Organization, 'kind' | 'type'>[],
 ): NodeCategories {
@@ -66,9 +33,10 @@ export function nodeCategories(
     if (org.kind === 'institution' && org.type) typeCounts.set(org.type, (typeCounts.get(org.type) ?? 0) + 1);
   }
   const ranked = [...typeCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  // "other" is a type in many datasets; it joins the shared bucket rather than taking a colour.
-  const coloured = ranked.filter(([type]) => type !== 'other').slice(0, INSTITUTION_COLOURS.length);
-  const colourOfType = new Map(coloured.map(([type], index) => [type, INSTITUTION_COLOURS[index]!]));
+  // A type shown in grey joins the shared "other institution" bucket rather than being listed alone.
+  const colourOfType = new Map(
+    [...institutionTypeColours(ranked.map(([type]) => type))].filter(([, colour]) => colour !== NEUTRAL),
+  );
   const of = (org: Pick<Organization, 'kind' | 'type'>): string => {
     if (org.kind === 'ngo') return 'ngo';
     return org.type !== undefined && colourOfType.has(org.type)
@@ -91,7 +59,7 @@ export function nodeCategories(
       id: 'institution:other',
       kind: 'institution',
       type: null,
-      colour: OTHER_INSTITUTION_COLOUR,
+      colour: NEUTRAL,
       count: counts.get('institution:other')!,
     });
   }

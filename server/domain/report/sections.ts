@@ -25,7 +25,7 @@ import {
 } from './context.js';
 import { html, join, type SafeHtml } from './html.js';
 import type { MessageKey } from './i18n.js';
-import { OKABE_ITO, SERIES_COLOURS, TIE_COLOURS } from './palette.js';
+import { DIFF_COLOURS as TIE_COLOURS, OKABE_ITO, SERIES_COLOURS } from '../palette.js';
 import { groupedBarChart, horizontalBarChart, pointChart } from './svg-charts.js';
 import { LEVEL_WIDTHS, nodeShape, renderDiffMap, renderWaveMap } from './svg-map.js';
 

@@ -13,7 +13,8 @@ import type { WaveGraph } from '../graph/build-wave-graph.js';
 import type { Organization } from '../types.js';
 import { coord, html, join, type SafeHtml } from './html.js';
 import type { SharedLayout } from './layout.js';
-import { TIE_COLOURS, type NodeCategories } from './palette.js';
+import { DIFF_COLOURS as TIE_COLOURS } from '../palette.js';
+import type { NodeCategories } from './palette.js';
 
 export const LEVEL_WIDTHS = [0.5, 0.9, 1.4, 2.1] as const;
 
@@ -205,7 +206,7 @@ export function renderDiffMap(input: DiffMapInput): SafeHtml {
     );
   });
   return frame(layout, input.frame, [
-    html`<g class="ties-stable" stroke="${TIE_COLOURS.stable}" stroke-width="0.7" stroke-opacity="0.7"
+    html`<g class="ties-stable" stroke="${TIE_COLOURS.stable}" stroke-width="0.7" stroke-opacity="0.9"
       >${lines(input.tieLists.stable)}</g
     >`,
     html`<g class="ties-removed" stroke="${TIE_COLOURS.removed}" stroke-width="1.3" stroke-dasharray="4 2.5"

@@ -5,7 +5,9 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { computeSharedLayout } from '../../../../server/domain/report/layout.js';
-import { NGO_COLOUR, nodeCategories, OKABE_ITO } from '../../../../server/domain/report/palette.js';
+import { categoryColors } from '../../../../client/src/sigma/palette';
+import { NEUTRAL, NGO_COLOUR, OKABE_ITO } from '../../../../server/domain/palette.js';
+import { nodeCategories } from '../../../../server/domain/report/palette.js';
 
 function graph(edges: [string, string][]): Graph {
   const g = new Graph({ type: 'undirected' });
@@ -71,32 +73,53 @@ describe('computeSharedLayout', () => {
 });
 
 describe('nodeCategories', () => {
-  it('gives NGOs one colour and the six most frequent institution types their own', () => {
-    const institutions = ['t1', 't1', 't2', 't3', 't4', 't5', 't6', 't7', 'other'].map((type) => ({
-      kind: 'institution' as const,
-      type,
-    }));
+  it('gives fixed types their colour, the most frequent other type the spare hue, the rest "other"', () => {
+    const institutions = [
+      'district_governorship',
+      'social_service_centre',
+      't1',
+      't1',
+      't2',
+      't3',
+      'other',
+    ].map((type) => ({ kind: 'institution' as const, type }));
     const { categories, colourOf, of } = nodeCategories([
       { kind: 'ngo' },
       { kind: 'ngo', type: 'association' },
       ...institutions,
       { kind: 'institution' },
     ]);
-    expect(categories.map((c) => c.id)).toEqual([
-      'ngo',
-      'institution:t1',
-      'institution:t2',
-      'institution:t3',
-      'institution:t4',
-      'institution:t5',
-      'institution:t6',
-      'institution:other',
+    expect(categories.map((c) => [c.id, c.colour, c.count])).toEqual([
+      ['ngo', NGO_COLOUR, 2],
+      ['institution:t1', OKABE_ITO.yellow, 2],
+      ['institution:district_governorship', OKABE_ITO.bluishGreen, 1],
+      ['institution:social_service_centre', OKABE_ITO.vermillion, 1],
+      // t2, t3, "other" and the institution without a type
+      ['institution:other', NEUTRAL, 4],
     ]);
-    expect(categories.find((c) => c.id === 'institution:other')!.count).toBe(3);
     expect(colourOf({ kind: 'ngo' })).toBe(NGO_COLOUR);
-    expect(of({ kind: 'institution', type: 't7' })).toBe('institution:other');
-    const colours = categories.map((c) => c.colour);
-    expect(new Set(colours).size).toBe(colours.length);
-    for (const colour of colours) expect(Object.values(OKABE_ITO)).toContain(colour);
+    expect(of({ kind: 'institution', type: 't3' })).toBe('institution:other');
+  });
+
+  it('colours each institution type as the map does', () => {
+    const types = [
+      'metropolitan_municipality',
+      'employment_agency',
+      'district_municipality',
+      'custom',
+      'custom',
+    ];
+    const { colourOf } = nodeCategories([
+      { kind: 'ngo' },
+      ...types.map((type) => ({ kind: 'institution' as const, type })),
+    ]);
+    // The map's "colour by type" ranks types outside the fixed list by count, as the report does.
+    const map = categoryColors(
+      'type',
+      ['ngo', ...new Set(types)].map((t) => (t === 'ngo' ? t : `institution:${t}`)),
+    );
+    for (const type of types)
+      expect(colourOf({ kind: 'institution', type })).toBe(map.get(`institution:${type}`));
+    expect(map.get('ngo')).toBe(colourOf({ kind: 'ngo' }));
   });
 });
