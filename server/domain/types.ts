@@ -10,6 +10,12 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const ANALYSIS_MODES = ['undirected', 'directed', 'reciprocated'] as const;
 export type AnalysisMode = (typeof ANALYSIS_MODES)[number];
 
+/** A text in every language of the interface. */
+export interface LocalizedText {
+  en: string;
+  tr: string;
+}
+
 export const RESPONSE_STATUSES = ['responded', 'missing'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 

@@ -1,16 +1,29 @@
 /**
- * Shapes of the server's JSON (DATA-FORMAT.md §4 and server/http/routes). Only what the client reads is
- * typed; optional fields are ones an older or newer server may leave out.
+ * Shapes of the server's JSON (DATA-FORMAT.md §4 and server/http/routes). Domain records come from the
+ * server's types; the response envelopes below type only what the client reads, and their optional
+ * fields are ones an older or newer server may leave out.
  */
-export type AnalysisMode = 'undirected' | 'directed' | 'reciprocated';
-export const ANALYSIS_MODES: readonly AnalysisMode[] = ['undirected', 'directed', 'reciprocated'];
+import type { MeetingEffectRow } from '../../../server/domain/compare/meeting-effect';
+import type { RankedChange, ValueChange } from '../../../server/domain/compare/metric-change';
+import type { TieCounts } from '../../../server/domain/compare/tie-diff';
+import type { DatasetChanges, RecordChanges } from '../../../server/domain/diff/dataset-diff';
+import type { DatasetFormat } from '../../../server/domain/io/formats';
+import type { AnalysisMode, LocalizedText, OrganizationKind } from '../../../server/domain/types';
 
-export type OrganizationKind = 'ngo' | 'institution';
-
-export interface LocalizedText {
-  en: string;
-  tr: string;
-}
+// The server's own types where the JSON is exactly the domain record, so the two cannot drift apart.
+export { ANALYSIS_MODES } from '../../../server/domain/types';
+export type {
+  AnalysisMode,
+  DatasetChanges,
+  DatasetFormat,
+  LocalizedText,
+  MeetingEffectRow,
+  OrganizationKind,
+  RankedChange,
+  RecordChanges,
+  TieCounts,
+  ValueChange,
+};
 
 export interface Health {
   status: string;
@@ -128,41 +141,6 @@ export interface WaveMetrics {
   nodes: NodeMetricsRow[];
 }
 
-export interface ValueChange {
-  from: number | null;
-  to: number | null;
-  change: number | null;
-}
-
-export interface RankedChange extends ValueChange {
-  fromRank: number | null;
-  toRank: number | null;
-  rankChange: number | null;
-}
-
-export interface MeetingEffectRow {
-  eventType: string;
-  scope?: 'all' | 'crossSector';
-  coAttendingPairs: number;
-  coAttendingNew: number;
-  otherPairs: number;
-  otherNew: number;
-  rateCoAttending: number | null;
-  rateOther: number | null;
-  rateRatio: number | null;
-  ci95: [number, number] | null;
-  pValue: number | null;
-}
-
-export interface TieCounts {
-  added: number;
-  removed: number;
-  stable: number;
-  strengthened: number;
-  weakened: number;
-  jaccard: number | null;
-}
-
 export interface CompareResult {
   from: string;
   to: string;
@@ -242,9 +220,6 @@ export interface OrganizationDetails {
   }[];
 }
 
-/** Formats the upload recognises (server/domain/io/formats.ts). */
-export type DatasetFormat = 'csv-bundle' | 'edge-list' | 'gexf' | 'graphml' | 'json';
-
 /** The record kinds an upload counts and compares, in display order. */
 export const UPLOAD_RECORD_KINDS = [
   'organizations',
@@ -263,15 +238,6 @@ export interface UploadIssue {
   column?: string | null;
   reason: string;
 }
-
-export interface RecordChanges {
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-}
-
-export type DatasetChanges = { info: boolean } & Record<UploadRecordKind, RecordChanges>;
 
 /** The body of POST /api/uploads/preview and /commit: the files' texts by name. */
 export interface UploadRequest {

@@ -5,12 +5,9 @@
  * stand after a colon, before `ile`/`için`, or as subjects.
  */
 import { foldForSearch } from '../text/fold.js';
-import type { OrganizationKind } from '../types.js';
+import type { LocalizedText, OrganizationKind } from '../types.js';
 
-export interface LocalizedText {
-  en: string;
-  tr: string;
-}
+export type { LocalizedText };
 
 export type Locale = keyof LocalizedText;
 

@@ -4,7 +4,7 @@
  * the metrics read. No computation here.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import type { AnalysisMode } from '../types.js';
+import type { AnalysisMode, LocalizedText } from '../types.js';
 
 /**
  * Any graphology graph the metrics can read: directed or undirected (a `mixed` graph is accepted only
@@ -13,11 +13,7 @@ import type { AnalysisMode } from '../types.js';
  */
 export type MetricGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
-/** A text in every language of the interface. */
-export interface LocalizedText {
-  en: string;
-  tr: string;
-}
+export type { LocalizedText };
 
 export type MetricScope = 'network' | 'node';
 
