@@ -22,8 +22,8 @@
  * How a permuted cell y(π(a), π(b)) is read: with integer levels (always, from real data: levels are
  * 1–4), row by row — the `from` ties grouped by their row a, the `to` row π(a) stamped into an n-entry
  * scratch array, then each tie (a, b) one read of it at π(b) (`rowMarkCrossSum`). The scratch array
- * stays in cache where a dense n×n matrix or a hash table of the ties does not, which made 1 000
- * permutations on 10 000 nodes several times faster. It adds the products in another order than the
+ * stays in cache where a dense n×n matrix or a hash table of the ties does not: 1 000 permutations
+ * took 3× less CPU time on 1 000 nodes and 1.5× less on 10 000 (SBM and BA bench graphs). It adds the products in another order than the
  * tie order; with integers no larger than 1 024 every partial sum is an exact integer, so the sum, the
  * p-value and r are bit for bit those of the tie-order paths below, which remain for fractional levels.
  */
@@ -293,6 +293,11 @@ function rowMarkCrossSum(
   const mark = new Int32Array(n);
   const cell = new Float64Array(n);
   let stamp = 0;
+  // Plain locals: the hot loops read typed arrays only.
+  const { offsets: toOffsets, columns: toColumns, cells: toCells } = to;
+  const { offsets: fromOffsets, columns: fromColumns, cells: fromCells } = from;
+  // Binary cells (unweighted, or every level 1): Σ x·y is a count, and no cell value is copied.
+  const binary = fromCells.every((x) => x === 1) && toCells.every((y) => y === 1);
   return (permutation) => {
     let sum = 0;
     for (let i = 0; i < active.length; i++) {
@@ -302,13 +307,20 @@ function rowMarkCrossSum(
         stamp = 1;
       }
       const p = permutation[a];
-      for (let q = to.offsets[p]; q < to.offsets[p + 1]; q++) {
-        mark[to.columns[q]] = stamp;
-        cell[to.columns[q]] = to.cells[q];
+      const toEnd = toOffsets[p + 1];
+      const fromEnd = fromOffsets[a + 1];
+      if (binary) {
+        for (let q = toOffsets[p]; q < toEnd; q++) mark[toColumns[q]] = stamp;
+        for (let k = fromOffsets[a]; k < fromEnd; k++) if (mark[permutation[fromColumns[k]]] === stamp) sum++;
+        continue;
       }
-      for (let k = from.offsets[a]; k < from.offsets[a + 1]; k++) {
-        const t = permutation[from.columns[k]];
-        if (mark[t] === stamp) sum += from.cells[k] * cell[t];
+      for (let q = toOffsets[p]; q < toEnd; q++) {
+        mark[toColumns[q]] = stamp;
+        cell[toColumns[q]] = toCells[q];
+      }
+      for (let k = fromOffsets[a]; k < fromEnd; k++) {
+        const t = permutation[fromColumns[k]];
+        if (mark[t] === stamp) sum += fromCells[k] * cell[t];
       }
     }
     return sum;
