@@ -126,18 +126,20 @@ describe('computeQap', () => {
         generated(perturb(list), { directed, levels: true }),
       ]) {
         for (const weighted of [false, true]) {
-          const rowByRow = qapOnIndex(a, b, 300, 9, weighted, 10_000);
-          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 10_000, false));
-          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 0, false));
+          const rowByRow = qapOnIndex(a, b, 300, 9, weighted, 10_000, 0);
+          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 10_000, Infinity));
+          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 0, Infinity));
         }
       }
-      const independent = qapOnIndex(a, generated(shuffled, { directed }), 300, 9, false, 0);
+      const independent = qapOnIndex(a, generated(shuffled, { directed }), 300, 9, false, 0, 0);
       expect(independent.pValue).toBeGreaterThan(0.05);
     }
     for (const mode of ['undirected', 'directed', 'reciprocated'] as const) {
       const a = buildWaveGraph(dataset, 'pre', mode);
       const b = buildWaveGraph(dataset, 'other', mode);
-      expect(qapOnIndex(a, b, 500, 3, true, 10_000)).toEqual(qapOnIndex(a, b, 500, 3, true, 10_000, false));
+      expect(qapOnIndex(a, b, 500, 3, true, 10_000, 0)).toEqual(
+        qapOnIndex(a, b, 500, 3, true, 10_000, Infinity),
+      );
     }
   });
 
@@ -146,9 +148,9 @@ describe('computeQap', () => {
     const a = generated(list, { levels: true });
     const b = generated(perturb(list), { levels: true });
     b.forEachEdge((edge, { level }) => b.setEdgeAttribute(edge, 'level', level + 0.1));
-    const dense = qapOnIndex(a, b, 300, 4, true, 10_000);
-    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 0));
-    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 10_000, false));
+    const dense = qapOnIndex(a, b, 300, 4, true, 10_000, 0);
+    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 0, 0));
+    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 10_000, Infinity));
   });
 
   it('has no correlation when a wave has no variance, and says why', () => {
