@@ -69,8 +69,8 @@ export function logFactorials(max: number): Float64Array {
 /**
  * The entries of {@link logFactorials} at the given indices only, bit for bit (the same running sum,
  * in the same order), without the table: the meeting effect's tests have as many cells as pairs at
- * risk, n(n − 1)/2 — 50 million on 10 000 nodes (a 400 MB table), 1.25 billion on 50 000 (beyond
- * what a typed array can hold) — while a test reads a few thousand of them.
+ * risk, n(n − 1)/2 — 50 million on 10 000 nodes (a 400 MB table), 1.25 billion on 50 000 (10 GB) —
+ * while a test reads a few thousand of them.
  */
 export function logFactorialsAt(indices: Iterable<number>): LogFactorialTable {
   const wanted = [...new Set(indices)].sort((a, b) => a - b);
