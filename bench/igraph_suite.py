@@ -84,8 +84,8 @@ def write_values(g, out, path):
     louvain = out["communities (Louvain)"]
     # Köprü's diameter and average path length are those of the largest component (path-length.ts);
     # igraph's unconn=True ones range over every component. Like with like: igraph on the giant.
-    # (Köprü takes the component holding the smallest id when two are largest; giant() takes the
-    # first largest, whose smallest id is also the smallest: components are numbered by first node.)
+    # (Were two components equally largest, the two could pick different ones; the bench's graphs
+    # and the test fixture have a single largest component.)
     giant = components.giant()
     values = {
         "n": g.vcount(),
