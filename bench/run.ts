@@ -11,6 +11,7 @@
  *   npm run bench -- --no-browser --scale-sizes 1000,10000   scale suite on these sizes only
  *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
  *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
+ *   npm run bench -- --scale-runs 1  one run per size instead of 5 / 3 / 1 (a quick, noisier look)
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -49,6 +50,7 @@ if (!args.includes('--no-scale') && !neo4jOnly) {
       sizes: (valueOf('--scale-sizes') ?? '1000,10000,50000').split(',').map(Number),
       kinds: (valueOf('--scale-kinds') ?? 'sbm,ba').split(',') as ('sbm' | 'ba')[],
       exactLarge: args.includes('--exact-large'),
+      ...(valueOf('--scale-runs') ? { runs: Number(valueOf('--scale-runs')) } : {}),
     });
   } catch (error) {
     console.log(`The scale benchmark did not finish (${String(error)}); the build is not failed for it.`);
@@ -69,7 +71,7 @@ if (!args.includes('--no-browser') && !neo4jOnly) {
 
 /** The map bench's own options: everything but this script's flags and their values. */
 function mapArgs(all: string[]): string[] {
-  const withValue = new Set(['--scale-sizes', '--scale-kinds']);
+  const withValue = new Set(['--scale-sizes', '--scale-kinds', '--scale-runs']);
   const own = new Set(['--no-browser', '--no-scale', '--exact-large', '--neo4j', '--neo4j-only']);
   return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 }

@@ -4,10 +4,13 @@
  * 1 000 permutations, medians over several runs; and, when /usr/bin/python3 has igraph, the same
  * measures with python-igraph on the same edge lists in the same run, with the ratio Köprü/igraph.
  * Then the whole `kopru metrics` process against a python-igraph process doing the same measures.
- * Never fails: a missing igraph or dist/ build is reported and skipped.
+ * Last, parity: igraph's values on the same graph (igraph_suite.py --values, written by the first
+ * igraph run, outside its timed section) against Köprü's full suite, measure by measure (parity.ts);
+ * below 20 000 nodes also a sampled betweenness against igraph's exact one, within its error bound.
+ * Never fails: a missing igraph or dist/ build is reported and skipped, a differing value printed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,9 +35,21 @@ import {
   parallelShortestPathSweep,
   PARALLEL_MIN_NODES,
 } from '../server/domain/metrics/index.js';
+import {
+  riondatoKornaropoulosSamples,
+  vertexDiameterBound,
+} from '../server/domain/metrics/approximate-betweenness.js';
 import { shortestPathSweep } from '../server/domain/metrics/shortest-paths.js';
+import type { WaveMetrics } from '../server/domain/metrics/index.js';
 import { readSource } from '../server/files/read-source.js';
 import { generateGraph, perturb, toGraph, toRosterCsv, type GraphKind } from './graphs/generate.js';
+import {
+  compareWithIgraph,
+  formatParity,
+  type IgraphValues,
+  type ParityRow,
+  type SampledBetweenness,
+} from './parity.js';
 
 const PYTHON = '/usr/bin/python3';
 const IGRAPH_SCRIPT = path.join(PROJECT_ROOT, 'bench', 'igraph_suite.py');
@@ -45,6 +60,8 @@ export interface ScaleOptions {
   kinds: GraphKind[];
   /** Exact betweenness on 50 000 nodes too (minutes); default: sampled there, as `auto` does. */
   exactLarge: boolean;
+  /** Runs per size; default 5 at 1 000 nodes, 3 at 10 000, 1 above. */
+  runs?: number;
 }
 
 const median = (values: number[]): number => {
@@ -99,8 +116,11 @@ async function koprüGroups(
   return times;
 }
 
-function igraphGroups(folder: string): Record<string, number> | undefined {
-  const result = spawnSync(PYTHON, [IGRAPH_SCRIPT, folder], { encoding: 'utf8' });
+/** igraph's timings; with `values`, its values too, written to that file after the timed part. */
+function igraphGroups(folder: string, values?: string): Record<string, number> | undefined {
+  const result = spawnSync(PYTHON, [IGRAPH_SCRIPT, folder, ...(values ? ['--values', values] : [])], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) return undefined;
   return JSON.parse(result.stdout) as Record<string, number>;
 }
@@ -124,11 +144,12 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
   const withIgraph = igraphAvailable();
   const withDist = existsSync(CLI_DIST);
   console.log(
-    `\nScale: full metric suite, compare with 1 000 permutations; medians (runs: 5 at 1 000 nodes, 3 at 10 000, 1 at 50 000)`,
+    `\nScale: full metric suite, compare with 1 000 permutations; medians (runs: ${options.runs ?? '5 at 1 000 nodes, 3 at 10 000, 1 at 50 000'})`,
   );
   if (!withIgraph) console.log('igraph not available (Debian: apt-get install python3-igraph): no ratios.');
   if (!withDist) console.log('dist/ not built (npm run build:server): no whole-process comparison.');
   const folderRoot = path.join(os.tmpdir(), 'kopru-bench-graphs');
+  const summary: string[] = [];
   const header = `${'graph'.padEnd(10)}  ${'measure'.padEnd(34)}  ${'Köprü ms'.padStart(9)}  ${'igraph ms'.padStart(9)}  ${'ratio'.padStart(6)}`;
   for (const kind of options.kinds) {
     for (const n of options.sizes) {
@@ -140,7 +161,7 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
       writeFileSync(path.join(folder, 'edges.csv'), csv.edges);
       const graph = toGraph(list);
       const exact = n < 20_000 || options.exactLarge;
-      const runs = runsFor(n);
+      const runs = options.runs ?? runsFor(n);
       console.log(
         `\n${list.name}: ${n} nodes, ${list.sources.length} ties, betweenness ${exact ? 'exact' : 'sampled (ε 0.01, δ 0.1)'}; load average ${load()}`,
       );
@@ -148,22 +169,26 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
 
       const ours: Record<string, number[]> = {};
       const theirs: Record<string, number[]> = {};
+      const valuesFile = path.join(folder, 'igraph-values.json');
+      rmSync(valuesFile, { force: true });
       for (let r = 0; r < runs; r++) {
         for (const [key, ms] of Object.entries(await koprüGroups(graph, exact))) (ours[key] ??= []).push(ms);
         if (withIgraph) {
-          const times = igraphGroups(folder);
+          const times = igraphGroups(folder, r === 0 ? valuesFile : undefined);
           if (times) for (const [key, ms] of Object.entries(times)) (theirs[key] ??= []).push(ms);
         }
       }
       const suite: number[] = [];
+      let metrics: WaveMetrics | undefined;
       for (let r = 0; r < runs; r++) {
         suite.push(
-          await timeAsync(() =>
-            computeWaveMetricsAsync(graph, {
-              wave: '1',
-              mode: 'undirected',
-              betweenness: exact ? 'exact' : 'approximate',
-            }),
+          await timeAsync(
+            async () =>
+              (metrics = await computeWaveMetricsAsync(graph, {
+                wave: '1',
+                mode: 'undirected',
+                betweenness: exact ? 'exact' : 'approximate',
+              })),
           ),
         );
       }
@@ -222,6 +247,43 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
           `${list.name.padEnd(10)}  ${name.padEnd(34)}  ${fmt(k).padStart(9)}  ${fmt(i).padStart(9)}  ${ratio.padStart(6)}`,
         );
       }
+      if (metrics && existsSync(valuesFile)) {
+        const rows = parity(graph, metrics, JSON.parse(readFileSync(valuesFile, 'utf8')) as IgraphValues);
+        const differing = rows.filter((row) => row.verdict === 'differs');
+        summary.push(`${list.name}: ${rows.length - differing.length} of ${rows.length} rows agree`);
+        console.log(`\n${list.name}: parity with igraph (max |Köprü − igraph| / max |igraph| unless stated)`);
+        console.log(formatParity(rows, '  ').join('\n'));
+        if (differing.length) console.log(`  DIFFERS: ${differing.map((row) => row.measure).join(', ')}`);
+      } else if (withIgraph) {
+        console.log(`\n${list.name}: no igraph values (the igraph run failed): no parity check.`);
+      }
     }
   }
+  if (summary.length) console.log(`\nParity with igraph: ${summary.join('; ')}.`);
+}
+
+/**
+ * Parity rows of one graph: the full suite's values against igraph's, plus, where the suite computed
+ * betweenness exactly, a sampled estimate checked against igraph's exact values within its bound. ε is
+ * the smallest of 0.01, 0.02, 0.05, 0.1 for which sampling takes fewer searches than the n of the
+ * exact sweep (at 1 000 and 10 000 nodes ε 0.01 would fall back to the exact sweep).
+ */
+function parity(graph: ReturnType<typeof toGraph>, metrics: WaveMetrics, values: IgraphValues): ParityRow[] {
+  const context = createMetricContext(graph);
+  let sampled: SampledBetweenness | undefined;
+  if (!metrics.approximate) {
+    const bound = vertexDiameterBound(context, false);
+    const epsilon = [0.01, 0.02, 0.05, 0.1].find(
+      (e) => riondatoKornaropoulosSamples(bound, e, 0.1) < context.n,
+    );
+    const estimate = epsilon ? approximateBetweenness(context, { epsilon, delta: 0.1, seed: 42 }) : undefined;
+    if (estimate) {
+      sampled = {
+        values: Object.fromEntries(context.ids.map((id, i) => [id, estimate.values[i]!])),
+        errorBound: estimate.info.errorBound,
+        label: `sampled, ε ${epsilon}, δ 0.1, ${estimate.info.samples} samples`,
+      };
+    }
+  }
+  return compareWithIgraph(metrics, values, context, sampled);
 }

@@ -19,7 +19,7 @@
  */
 import { assertWave, type WaveGraph } from '../graph/build-wave-graph.js';
 import type { Dataset } from '../types.js';
-import { fisherExactTwoSided, logFactorials, rateRatio } from './statistics.js';
+import { fisherExactTwoSided, fisherIndices, logFactorialsAt, rateRatio } from './statistics.js';
 import { indexWavePair, possiblePairs } from './wave-pair.js';
 
 /** Event types reported even when no event of the type took place (then with empty groups). */
@@ -158,16 +158,24 @@ export function computeMeetingEffect(
   for (const key of anyPairs) if (formed.has(key)) anyNew++;
   const otherPairs = atRisk - anyPairs.size;
   const otherNew = formed.size - anyNew;
-  const logFactorial = logFactorials(atRisk);
 
   const extraTypes = [...coAttending.keys()]
     .filter((t) => t !== ANY_EVENT && !(MEETING_EVENT_TYPES as readonly string[]).includes(t))
     .sort();
-  return [ANY_EVENT, ...MEETING_EVENT_TYPES, ...extraTypes].map((eventType) => {
+  const counts = [ANY_EVENT, ...MEETING_EVENT_TYPES, ...extraTypes].map((eventType) => {
     const pairs = coAttending.get(eventType) ?? new Set<number>();
     let coAttendingNew = 0;
     for (const key of pairs) if (formed.has(key)) coAttendingNew++;
-    const coAttendingPairs = pairs.size;
+    return { eventType, coAttendingPairs: pairs.size, coAttendingNew };
+  });
+  const tested = counts.filter(({ coAttendingPairs }) => coAttendingPairs > 0 && otherPairs > 0);
+  const table = ({ coAttendingPairs, coAttendingNew }: (typeof counts)[number]) =>
+    [coAttendingNew, coAttendingPairs - coAttendingNew, otherNew, otherPairs - otherNew] as const;
+  // ln k! only where the Fisher tests read it: a full table has atRisk ≈ n²/2 entries (statistics.ts).
+  const logFactorial = logFactorialsAt(tested.flatMap((row) => fisherIndices(...table(row))));
+
+  return counts.map((row) => {
+    const { eventType, coAttendingPairs, coAttendingNew } = row;
     const bothGroups = coAttendingPairs > 0 && otherPairs > 0;
     const ratio = bothGroups ? rateRatio(coAttendingNew, coAttendingPairs, otherNew, otherPairs) : null;
     return {
@@ -181,15 +189,7 @@ export function computeMeetingEffect(
       rateOther: otherPairs > 0 ? otherNew / otherPairs : null,
       rateRatio: ratio?.rateRatio ?? null,
       ci95: ratio?.ci95 ?? null,
-      pValue: bothGroups
-        ? fisherExactTwoSided(
-            coAttendingNew,
-            coAttendingPairs - coAttendingNew,
-            otherNew,
-            otherPairs - otherNew,
-            logFactorial,
-          )
-        : null,
+      pValue: bothGroups ? fisherExactTwoSided(...table(row), logFactorial) : null,
     };
   });
 }

@@ -15,9 +15,18 @@
  *
  * Why it is cheap: a permutation changes neither the sums nor the sums of squares of either matrix, so r
  * only moves through Σ x·y, which is a sum over the `from` ties alone (x is 0 elsewhere): O(ties) per
- * permutation on a dense typed matrix, with one permutation buffer reused throughout. Comparing Σ x·y
- * instead of r also makes ties with the observed value exact for integer levels, instead of depending on
- * the rounding of a square root.
+ * permutation, with one permutation buffer reused throughout and nothing allocated per permutation.
+ * Comparing Σ x·y instead of r also makes ties with the observed value exact for integer levels,
+ * instead of depending on the rounding of a square root.
+ *
+ * How a permuted cell y(π(a), π(b)) is read: above 300 nodes with integer levels (always, from real
+ * data: levels are 1–4), row by row — the `from` ties grouped by their row a, the `to` row π(a)
+ * stamped into an n-entry scratch array, then each tie (a, b) one read of it at π(b)
+ * (`rowMarkCrossSum`). The scratch array stays in cache where a dense n×n matrix or a hash table of
+ * the ties does not: 1 000 permutations took 3× less CPU time on 1 000 nodes and 1.5× less on 10 000
+ * (SBM and BA bench graphs). It adds the products in another order than the tie order; with integers
+ * no larger than 1 024 every partial sum is an exact integer, so the sum, the p-value and r are bit
+ * for bit those of the tie-order paths below, which remain for small graphs and fractional levels.
  */
 import { ValidationError } from '../../errors.js';
 import type { WaveGraph } from '../graph/build-wave-graph.js';
@@ -55,6 +64,9 @@ export interface QapResult {
 // Beyond this many nodes a dense n×n matrix costs more memory than it saves time; look cells up in a
 // typed-array hash table (PairTable) instead.
 const DENSE_NODE_LIMIT = 2048;
+// Up to this many nodes the dense matrix (≤ 720 kB) stays in cache and its tie loop beats the row-by-row
+// path (2 000 permutations, CPU: 22 against 35 ms on 200 nodes; 75 against 58 on 400, 273 against 107 on 700).
+const ROW_MARK_MIN_NODES = 300;
 
 /** Validates `permutations` as user input: an integer from 1 to 100 000. */
 export function assertPermutations(permutations: number, name = 'permutations'): void {
@@ -88,7 +100,11 @@ export function computeQap(from: WaveGraph, to: WaveGraph, options: QapOptions =
   return qapOnIndex(from, to, permutations, seed, weighted, DENSE_NODE_LIMIT);
 }
 
-/** @internal The dense/sparse switch is a parameter so tests can run the sparse path on small graphs. */
+/**
+ * @internal The dense/sparse switch is a parameter so tests can run the sparse path on small graphs,
+ * and `rowMarkMinNodes` too: 0 runs the row-by-row path on any graph with integer levels, Infinity the
+ * tie-order paths, to check one against the other.
+ */
 export function qapOnIndex(
   fromGraph: WaveGraph,
   toGraph: WaveGraph,
@@ -96,6 +112,7 @@ export function qapOnIndex(
   seed: number,
   weighted: boolean,
   denseNodeLimit: number,
+  rowMarkMinNodes = ROW_MARK_MIN_NODES,
 ): QapResult {
   const { directed, ids, from, to } = indexWavePair(fromGraph, toGraph);
   const n = ids.length;
@@ -136,7 +153,17 @@ export function qapOnIndex(
 
   const xs = new Float64Array(from.count);
   for (let e = 0; e < from.count; e++) xs[e] = value(from.level[e]);
-  const crossSum = crossSumOver(from.source, from.target, xs, to, n, directed, value, denseNodeLimit);
+  const crossSum = crossSumOver(
+    from.source,
+    from.target,
+    xs,
+    to,
+    n,
+    directed,
+    value,
+    denseNodeLimit,
+    rowMarkMinNodes,
+  );
 
   const permutation = fillIdentity(new Int32Array(n));
   const observed = crossSum(permutation);
@@ -171,8 +198,12 @@ function crossSumOver(
   directed: boolean,
   value: (level: number) => number,
   denseNodeLimit: number,
+  rowMarkMinNodes: number,
 ): (permutation: Int32Array) => number {
   const m = xs.length;
+  if (n > rowMarkMinNodes && exactlySummable(xs) && exactlySummable(ties.level, value)) {
+    return rowMarkCrossSum(rows, columns, xs, ties, n, directed, value);
+  }
   if (n <= denseNodeLimit) {
     const matrix = new Float64Array(n * n);
     for (let e = 0; e < ties.count; e++) {
@@ -196,6 +227,107 @@ function crossSumOver(
   return (permutation) => {
     let sum = 0;
     for (let e = 0; e < m; e++) sum += xs[e] * table.get(permutation[rows[e]], permutation[columns[e]]);
+    return sum;
+  };
+}
+
+/** Integers of magnitude ≤ 1 024: products ≤ 2^20, so sums of up to 2^33 of them are exact in any order. */
+function exactlySummable(values: Float64Array, value: (level: number) => number = (x) => x): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = value(values[i]);
+    if (!Number.isInteger(v) || Math.abs(v) > 1024) return false;
+  }
+  return true;
+}
+
+/** Ties as rows: row r's columns are columns[offsets[r]…offsets[r + 1]), in tie order (a stable counting sort). */
+function rowsOf(
+  n: number,
+  count: number,
+  row: (e: number) => number,
+  column: (e: number) => number,
+  cell: (e: number) => number,
+): { offsets: Int32Array; columns: Int32Array; cells: Float64Array } {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) offsets[row(e) + 1]++;
+  for (let r = 0; r < n; r++) offsets[r + 1] += offsets[r];
+  const cursor = offsets.slice(0, n);
+  const columns = new Int32Array(count);
+  const cells = new Float64Array(count);
+  for (let e = 0; e < count; e++) {
+    const k = cursor[row(e)]++;
+    columns[k] = column(e);
+    cells[k] = cell(e);
+  }
+  return { offsets, columns, cells };
+}
+
+/**
+ * Σ x·y row by row (see the module's docblock): for each row a with `from` ties, the `to` row π(a) is
+ * stamped into `mark`/`cell` (stamp = a counter, so nothing is cleared between rows), then each tie
+ * (a, b) reads column π(b). O(from ties + to ties) per permutation.
+ */
+function rowMarkCrossSum(
+  rows: Int32Array,
+  columns: Int32Array,
+  xs: Float64Array,
+  ties: IndexedTies,
+  n: number,
+  directed: boolean,
+  value: (level: number) => number,
+): (permutation: Int32Array) => number {
+  const from = rowsOf(
+    n,
+    xs.length,
+    (e) => rows[e],
+    (e) => columns[e],
+    (e) => xs[e],
+  );
+  const active = Int32Array.from({ length: n }, (_, r) => r).filter(
+    (r) => from.offsets[r + 1] > from.offsets[r],
+  );
+  // The `to` matrix by rows: arcs in directed mode, both directions of each tie otherwise.
+  const both = directed ? 1 : 2;
+  const to = rowsOf(
+    n,
+    both * ties.count,
+    (k) => (k < ties.count ? ties.source[k] : ties.target[k - ties.count]),
+    (k) => (k < ties.count ? ties.target[k] : ties.source[k - ties.count]),
+    (k) => value(ties.level[k < ties.count ? k : k - ties.count]),
+  );
+  const mark = new Int32Array(n);
+  const cell = new Float64Array(n);
+  let stamp = 0;
+  // Plain locals: the hot loops read typed arrays only.
+  const { offsets: toOffsets, columns: toColumns, cells: toCells } = to;
+  const { offsets: fromOffsets, columns: fromColumns, cells: fromCells } = from;
+  // Binary cells (unweighted, or every level 1): Σ x·y is a count, and no cell value is copied.
+  const binary = fromCells.every((x) => x === 1) && toCells.every((y) => y === 1);
+  return (permutation) => {
+    let sum = 0;
+    for (let i = 0; i < active.length; i++) {
+      const a = active[i];
+      if (++stamp === 0x40000000) {
+        mark.fill(0);
+        stamp = 1;
+      }
+      const p = permutation[a];
+      const toEnd = toOffsets[p + 1];
+      const fromEnd = fromOffsets[a + 1];
+      if (binary) {
+        for (let q = toOffsets[p]; q < toEnd; q++) mark[toColumns[q]] = stamp;
+        for (let k = fromOffsets[a]; k < fromEnd; k++) if (mark[permutation[fromColumns[k]]] === stamp) sum++;
+        continue;
+      }
+      for (let q = toOffsets[p]; q < toEnd; q++) {
+        mark[toColumns[q]] = stamp;
+        cell[toColumns[q]] = toCells[q];
+      }
+      for (let k = fromOffsets[a]; k < fromEnd; k++) {
+        const t = permutation[fromColumns[k]];
+        if (mark[t] === stamp) sum += fromCells[k] * cell[t];
+      }
+    }
     return sum;
   };
 }

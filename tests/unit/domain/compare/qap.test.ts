@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeQap, qapOnIndex } from '../../../../server/domain/compare/qap.js';
-import { buildWaveGraph } from '../../../../server/domain/graph/build-wave-graph.js';
+import { buildWaveGraph, type WaveGraph } from '../../../../server/domain/graph/build-wave-graph.js';
 import { ValidationError } from '../../../../server/errors.js';
+import { perturb, stochasticBlockModel, toGraph } from '../../../../bench/graphs/generate.js';
+import { createRandom, fillIdentity } from '../../../../server/domain/random.js';
 import type { AnalysisMode } from '../../../../server/domain/types.js';
 import { readFixture, toDataset, waveGraph } from './helpers.js';
 
@@ -29,6 +31,9 @@ const sna = readFixture<{
   }[];
 }>('compare/qap-sna.json');
 const dataset = toDataset(reference.dataset);
+// The bench's seeded graphs carry the attributes QAP reads (level); the wave-graph type asks for more.
+const generated = (...args: Parameters<typeof toGraph>): WaveGraph =>
+  toGraph(...args) as unknown as WaveGraph;
 
 describe('computeQap', () => {
   it('gives the hand-computed correlation and permutation law on four organizations', () => {
@@ -101,6 +106,51 @@ describe('computeQap', () => {
     const a = buildWaveGraph(dataset, 'pre', 'directed');
     const b = buildWaveGraph(dataset, 'other', 'directed');
     expect(qapOnIndex(a, b, 500, 3, true, 0)).toEqual(qapOnIndex(a, b, 500, 3, true, 10_000));
+  });
+
+  it('gives bit for bit the same result row by row as in tie order, on integer levels', () => {
+    // Against an SBM on shuffled labels (a p-value in the middle, so the comparison of every
+    // permutation's sum counts) and against its own perturbed copy (a high correlation).
+    const list = stochasticBlockModel(300, 5);
+    const label = createRandom(1).shuffle(fillIdentity(new Int32Array(300)));
+    const other = stochasticBlockModel(300, 6);
+    const shuffled = {
+      ...other,
+      sources: other.sources.map((v) => label[v]!),
+      targets: other.targets.map((v) => label[v]!),
+    };
+    for (const directed of [false, true]) {
+      const a = generated(list, { directed, levels: true });
+      for (const b of [
+        generated(shuffled, { directed, levels: true }),
+        generated(perturb(list), { directed, levels: true }),
+      ]) {
+        for (const weighted of [false, true]) {
+          const rowByRow = qapOnIndex(a, b, 300, 9, weighted, 10_000, 0);
+          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 10_000, Infinity));
+          expect(rowByRow).toEqual(qapOnIndex(a, b, 300, 9, weighted, 0, Infinity));
+        }
+      }
+      const independent = qapOnIndex(a, generated(shuffled, { directed }), 300, 9, false, 0, 0);
+      expect(independent.pValue).toBeGreaterThan(0.05);
+    }
+    for (const mode of ['undirected', 'directed', 'reciprocated'] as const) {
+      const a = buildWaveGraph(dataset, 'pre', mode);
+      const b = buildWaveGraph(dataset, 'other', mode);
+      expect(qapOnIndex(a, b, 500, 3, true, 10_000, 0)).toEqual(
+        qapOnIndex(a, b, 500, 3, true, 10_000, Infinity),
+      );
+    }
+  });
+
+  it('keeps the tie order for fractional levels, dense and sparse alike', () => {
+    const list = stochasticBlockModel(200, 6);
+    const a = generated(list, { levels: true });
+    const b = generated(perturb(list), { levels: true });
+    b.forEachEdge((edge, { level }) => b.setEdgeAttribute(edge, 'level', level + 0.1));
+    const dense = qapOnIndex(a, b, 300, 4, true, 10_000, 0);
+    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 0, 0));
+    expect(dense).toEqual(qapOnIndex(a, b, 300, 4, true, 10_000, Infinity));
   });
 
   it('has no correlation when a wave has no variance, and says why', () => {
