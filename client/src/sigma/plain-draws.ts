@@ -25,7 +25,7 @@ interface Attribute {
 }
 
 interface ProgramInfo {
-  gl: WebGL2RenderingContext;
+  gl: { vertexAttribDivisor(location: number, divisor: number): void };
   attributeLocations: Record<string, number>;
 }
 
