@@ -158,6 +158,8 @@ let external: ReturnType<typeof record> | null = null;
   },
   stopRecording: () => external?.stop() ?? { frames: [], renders: 0 },
   kill: () => map?.kill(),
+  /** For experiments (bench/browser/map-experiment.ts): the mounted map's Sigma instance. */
+  sigma: () => map?.sigma,
   /** Ties drawn now (level of detail: fewer when zoomed out on big graphs). */
   drawnTies(): number {
     const sigma = map!.sigma;

@@ -11,6 +11,8 @@ import type { Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
+import { reducersIgnoreGraphState, skipHiddenTiePass } from './frame-shortcuts';
+import { patchPrograms } from './plain-draws';
 import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
 import { EMPTY_MODEL, LABEL_SIZE, reduceEdge, reduceNode, type RenderModel } from './reducers';
 import { LABEL_PRESETS, mapSettings } from './settings';
@@ -152,7 +154,9 @@ export function mountMap(
   const rankedTies = tieRanks ? [...tieRanks.keys()] : [];
   let tieRankLimit = tieRanks ? tieLimit(graph.size, 1, TIE_BUDGET) : Number.POSITIVE_INFINITY;
   const HIDDEN_TIE = { visibility: 'hidden' } as const;
-  const sigma = new Sigma<UnionNodeAttributes, UnionEdgeAttributes>(graph, container, {
+  // Created on an empty copy of the graph: its programs are rewritten (plain-draws.ts) before the
+  // real graph is indexed, once, by setGraph below.
+  const sigma = new Sigma<UnionNodeAttributes, UnionEdgeAttributes>(graph.nullCopy(), container, {
     primitives: {
       nodes: { shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 })], layers: [layerFill()] },
       // Straight ties only: the networks have no self-ties, and dropping the default loop path halves
@@ -175,6 +179,11 @@ export function mountMap(
       return reduceEdge(model, attrs, source, target, arrows);
     },
   });
+  const plain = patchPrograms(sigma);
+  reducersIgnoreGraphState(sigma);
+  skipHiddenTiePass(sigma);
+  container.dataset.plainDraws = `${plain.nodes ? 'nodes' : ''}${plain.edges ? ' ties' : ''}`.trim();
+  sigma.setGraph(graph);
 
   // After the camera stops: draw more ties when zoomed in, fewer when zoomed out (one refresh per
   // change of the share, which is quantized to powers of two).
