@@ -212,13 +212,14 @@ export async function* streamCsvRows(
     source.on('error', (error) => parser.destroy(error));
     source.pipe(parser);
     for await (const raw of parser as AsyncIterable<string[]>) {
-      // One loop per row (cleaning, line count, blank test): this runs for every row of a large file.
-      const fields = new Array<string>(raw.length);
+      // One loop per row (cleaning, line count, blank test), cleaning in place (the parser hands
+      // over a new array per record): this runs for every row of a large file.
+      const fields = raw;
       const at = line;
       line += 1;
       let blank = true;
-      for (let position = 0; position < raw.length; position += 1) {
-        const value = raw[position] as string;
+      for (let position = 0; position < fields.length; position += 1) {
+        const value = fields[position] as string;
         if (value.includes('\n')) line += countNewlines(value);
         const cell = cleanCell(value);
         fields[position] = cell;
