@@ -8,6 +8,8 @@
  *   npm run bench -- --neo4j       also the Neo4j load rates beside LOAD CSV (1 000 000 ties; takes
  *                                  several minutes, so not in the default run; bench/neo4j-load.ts)
  *   npm run bench -- --neo4j-only  only the Neo4j load rates
+ *   npm run bench -- --neo4j-only --ties 200000   a smaller load run (also --organizations N,
+ *                                  --batch-sizes a,b, --load-csv-batch N, --warmup-ties N)
  *   npm run bench -- --no-browser --scale-sizes 1000,10000   scale suite on these sizes only
  *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
  *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
@@ -18,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalysis } from './analysis.js';
-import { benchNeo4jLoad } from './neo4j-load.js';
+import { benchNeo4jLoad, neo4jLoadOptions } from './neo4j-load.js';
 import { benchScale } from './scale.js';
 
 const args = process.argv.slice(2);
@@ -32,7 +34,7 @@ if (!neo4jOnly) await benchAnalysis();
 
 if (args.includes('--neo4j') || neo4jOnly) {
   try {
-    await benchNeo4jLoad();
+    await benchNeo4jLoad(neo4jLoadOptions(args));
   } catch (error) {
     console.log(
       `The Neo4j load benchmark did not finish (${String(error)}); the build is not failed for it.`,
@@ -71,7 +73,16 @@ if (!args.includes('--no-browser') && !neo4jOnly) {
 
 /** The map bench's own options: everything but this script's flags and their values. */
 function mapArgs(all: string[]): string[] {
-  const withValue = new Set(['--scale-sizes', '--scale-kinds', '--scale-runs']);
+  const withValue = new Set([
+    '--scale-sizes',
+    '--scale-kinds',
+    '--scale-runs',
+    '--ties',
+    '--organizations',
+    '--batch-sizes',
+    '--load-csv-batch',
+    '--warmup-ties',
+  ]);
   const own = new Set(['--no-browser', '--no-scale', '--exact-large', '--neo4j', '--neo4j-only']);
   return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 }

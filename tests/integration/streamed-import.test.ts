@@ -232,10 +232,11 @@ describe('a streamed import killed with Neo4j', () => {
       expect(
         await count(driver, "MATCH (o:Organization) WHERE o.id STARTS WITH 'org-' RETURN count(o)"),
       ).toBe(0);
-      // What it committed before the crash survived as invisible staged data…
+      // What it committed before the crash survived as invisible staged data: whole batches, the
+      // three before the kill and, as two batches are written at once, maybe the one beside the third.
       expect(await count(driver, 'MATCH (p:PendingImport) RETURN count(p)')).toBe(1);
-      expect(await count(driver, 'MATCH (:StagedOrganization)-[r:COOPERATES_WITH]->() RETURN count(r)')).toBe(
-        15_000,
+      expect([15_000, 20_000]).toContain(
+        await count(driver, 'MATCH (:StagedOrganization)-[r:COOPERATES_WITH]->() RETURN count(r)'),
       );
 
       // …which a clean-up that allows for a live importer keeps…
