@@ -27,8 +27,30 @@ export interface ReadBundleOptions {
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")';
 
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * The absolute path of `dir`.
+ * @throws ValidationError naming `dir` when it is not a folder or cannot be read.
+ */
+export async function assertFolder(dir: string): Promise<string> {
+  const folder = resolve(dir);
+  let code: string | undefined;
+  try {
+    if (!(await stat(folder)).isDirectory()) code = 'ENOTDIR';
+  } catch (error) {
+    code = errorCode(error) ?? 'unknown error';
+  }
+  if (code !== undefined) {
+    const reason =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? `${dir} is not a folder; a CSV bundle is a folder of CSV files`
+        : `${dir} cannot be read (${code})`;
+    throw new ValidationError(reason, [{ file: dir, reason }]);
+  }
+  return folder;
 }
 
 /** 209715200 → "200 MB", 61 → "61 bytes"; rounded up, so a file just over the limit never shows as equal to it. */
@@ -99,20 +121,7 @@ function readBundleFile(dir: string, file: string, maxFileBytes: number): Promis
  */
 export async function readBundleFolder(dir: string, options: ReadBundleOptions = {}): Promise<Dataset> {
   const maxFileBytes = options.maxFileBytes ?? MAX_BUNDLE_FILE_BYTES;
-  const folder = resolve(dir);
-  let code: string | undefined;
-  try {
-    if (!(await stat(folder)).isDirectory()) code = 'ENOTDIR';
-  } catch (error) {
-    code = errorCode(error) ?? 'unknown error';
-  }
-  if (code !== undefined) {
-    const reason =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? `${dir} is not a folder; a CSV bundle is a folder of CSV files`
-        : `${dir} cannot be read (${code})`;
-    throw new ValidationError(reason, [{ file: dir, reason }]);
-  }
+  const folder = await assertFolder(dir);
 
   const reads = await Promise.all(
     BUNDLE_FILE_NAMES.map((file) => readBundleFile(folder, file, maxFileBytes)),

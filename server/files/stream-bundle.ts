@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { ValidationError } from '../errors.js';
 import {
   BUNDLE_FILE_NAMES,
@@ -29,7 +29,7 @@ import {
 } from '../domain/io/csv-bundle-reader.js';
 import { IssueList, extraColumns, readCsvTable, type CsvRow, type CsvTable } from '../domain/io/csv-rows.js';
 import { MAX_LEVEL, MIN_LEVEL, type Dataset, type Tie } from '../domain/types.js';
-import { MAX_BUNDLE_FILE_BYTES, readTextFile } from './read-bundle.js';
+import { assertFolder, errorCode, MAX_BUNDLE_FILE_BYTES, readTextFile } from './read-bundle.js';
 import { streamCsvRows, type CsvStreamState, type StreamedHeader } from './stream-csv.js';
 
 /** Rows of one ties.csv read by the streaming path (the in-memory reader stops at 1 000 000). */
@@ -69,28 +69,6 @@ export interface StreamedBundle {
 }
 
 const show = (value: unknown): string => JSON.stringify(value);
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-async function assertFolder(dir: string): Promise<string> {
-  const folder = resolve(dir);
-  let code: string | undefined;
-  try {
-    if (!(await stat(folder)).isDirectory()) code = 'ENOTDIR';
-  } catch (error) {
-    code = errorCode(error) ?? 'unknown error';
-  }
-  if (code !== undefined) {
-    const reason =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? `${dir} is not a folder; a CSV bundle is a folder of CSV files`
-        : `${dir} cannot be read (${code})`;
-    throw new ValidationError(reason, [{ file: dir, reason }]);
-  }
-  return folder;
-}
 
 /** Ids of a table (misshapen rows included, as the in-memory reader counts them), or undefined when untrusted. */
 function idsOf(table: CsvTable | undefined): Map<string, number> | undefined {
