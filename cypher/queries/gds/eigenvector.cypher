@@ -1,4 +1,5 @@
-// Eigenvector centrality by power iteration, L2-normalized at every step (GDS's default scaler).
+// Eigenvector centrality by power iteration; the scores come back L2-normalized, or all zero when
+// the iterates overflowed (gds-wave-measures.ts checks, and then computes it locally).
 // Parameters: $graph, $concurrency, $tolerance, $maxIterations. Returns: id, value.
 CALL gds.eigenvector.stream($graph, {tolerance: $tolerance, maxIterations: $maxIterations,
                                      concurrency: $concurrency})

@@ -30,6 +30,8 @@ export interface ExternalMeasures {
   version: string;
   /** Per measure, a value for every node id; `community` holds raw partition ids (renumbered here). */
   values: Partial<Record<ExternalMeasure, NodeValues>>;
+  /** With `values.eigenvector`: whether the other engine's iteration converged. Default true. */
+  eigenvectorConverged?: boolean;
 }
 
 /** Which engine computed each node measure (and `modularity`/`communities`, which follow `community`). */

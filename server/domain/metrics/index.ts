@@ -264,7 +264,7 @@ function waveMetricsOf(
   const size = computeSize(context);
   const components = computeComponents(context);
   const eigenvector = external.eigenvector
-    ? { values: external.eigenvector, converged: true }
+    ? { values: external.eigenvector, converged: options.external?.eigenvectorConverged ?? true }
     : computeEigenvector(context, { weighted });
   const localDegree = computeDegree(context, { weighted });
   const degree = external.degree ? { ...localDegree, degree: external.degree } : localDegree;

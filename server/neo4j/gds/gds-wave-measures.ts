@@ -20,6 +20,7 @@
  * Only binary analyses in `undirected` or `reciprocated` mode are projected (engine.ts decides).
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExternalMeasure, ExternalMeasures } from '../../domain/metrics/external-measures.js';
 import type { NodeValues } from '../../domain/metrics/types.js';
@@ -31,27 +32,19 @@ export interface GdsWaveMeasuresOptions {
   mode: 'undirected' | 'reciprocated';
   /** GDS version reported by the probe, echoed in the result. */
   version: string;
-  /** Threads GDS may use per algorithm; OpenGDS caps it at 4. Default 4. */
+  /** Threads GDS may use per algorithm; OpenGDS caps it at 4. Default: this machine's cores, up to 4. */
   concurrency?: number;
 }
 
-// GDS stops when no score moves by more than `tolerance`; PageRank's scores are about 1 before
-// normalization, eigenvector's at most 1. Far tighter than NetworkX's rules, so the values are the
-// converged ones (the parity test measures |Δ| < 1e-9 against our engine run to the same point).
-const ITERATIVE = { tolerance: 1e-13, maxIterations: 1_000 } as const;
-
-/** Every statement that streams one measure, by the result key it fills. */
-const STREAMS: ReadonlyArray<readonly [ExternalMeasure, string]> = [
-  ['degree', cypher('gds/degree')],
-  ['betweenness', cypher('gds/betweenness')],
-  ['closeness', cypher('gds/closeness')],
-  ['harmonicCloseness', cypher('gds/harmonic-closeness')],
-  ['pagerank', cypher('gds/pagerank')],
-  ['eigenvector', cypher('gds/eigenvector')],
-  ['clustering', cypher('gds/local-clustering')],
-  ['kCore', cypher('gds/k-core')],
-  ['community', cypher('gds/louvain')],
-];
+// GDS stops when no score moves by more than `tolerance` between iterations: far tighter than
+// NetworkX's rules, so the values are the converged ones. PageRank's scores are about 1 before
+// normalization. Eigenvector gets a looser 1e-10 on purpose: GDS 2.13.9 keeps the iterates
+// unnormalized and computes their L2 norm from squares, which overflow once λ₁^(2k) passes 1e308
+// (k = 149 iterations on a 400-node block model of mean degree 10); the stream then returns all
+// zeros and reports convergence. Stopping sooner avoids that, and a vector whose norm is not 1 is
+// dropped (the local engine computes it instead).
+const PAGERANK = { tolerance: 1e-13, maxIterations: 1_000 } as const;
+const EIGENVECTOR = { tolerance: 1e-10, maxIterations: 1_000 } as const;
 
 /**
  * The node measures of one wave computed by GDS, in Köprü's conventions.
@@ -63,7 +56,8 @@ export async function computeGdsWaveMeasures(
   options: GdsWaveMeasuresOptions,
 ): Promise<ExternalMeasures> {
   const graph = `kopru-${randomUUID()}`;
-  const concurrency = neo4j.int(options.concurrency ?? 4);
+  // The embedded database shares this machine's cores; a remote one is usually no smaller.
+  const concurrency = neo4j.int(options.concurrency ?? Math.min(4, os.availableParallelism()));
   // One session on the writer: an in-memory graph lives on the member that projected it, so the
   // projection, every algorithm and the drop must reach the same server.
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
@@ -80,13 +74,41 @@ export async function computeGdsWaveMeasures(
     projected = true;
     const n = numberOf(projection.records[0]?.get('nodeCount'));
     const values: Partial<Record<ExternalMeasure, NodeValues>> = {};
-    for (const [measure, statement] of STREAMS) {
-      const result = await run((tx) => tx.run(statement, { graph, concurrency, ...iterative() }));
+    // One GDS algorithm per measure; each statement returns (id, value) rows.
+    async function stream(
+      measure: ExternalMeasure,
+      query: string,
+      iterative: { tolerance: number; maxIterations: number } = PAGERANK,
+    ): Promise<void> {
+      const parameters = { graph, concurrency, ...integerIterations(iterative) };
+      const result = await run((tx) => tx.run(query, parameters));
       const byId: NodeValues = {};
       for (const record of result.records) byId[record.get('id') as string] = numberOf(record.get('value'));
       values[measure] = byId;
     }
-    return { engine: 'gds', version: options.version, values: toKopruConventions(values, n) };
+    await stream('degree', cypher('gds/degree'));
+    await stream('betweenness', cypher('gds/betweenness'));
+    await stream('closeness', cypher('gds/closeness'));
+    await stream('harmonicCloseness', cypher('gds/harmonic-closeness'));
+    await stream('pagerank', cypher('gds/pagerank'));
+    await stream('eigenvector', cypher('gds/eigenvector'), EIGENVECTOR);
+    await stream('clustering', cypher('gds/local-clustering'));
+    await stream('kCore', cypher('gds/k-core'));
+    await stream('community', cypher('gds/louvain'));
+    let eigenvectorConverged = true;
+    if (values.eigenvector && isUnitVector(values.eigenvector)) {
+      const parameters = { graph, concurrency, ...integerIterations(EIGENVECTOR) };
+      const stats = await run((tx) => tx.run(cypher('gds/eigenvector-converged'), parameters));
+      eigenvectorConverged = stats.records[0]?.get('converged') === true;
+    } else {
+      delete values.eigenvector;
+    }
+    return {
+      engine: 'gds',
+      version: options.version,
+      values: toKopruConventions(values, n),
+      ...(values.eigenvector ? { eigenvectorConverged } : {}),
+    };
   } catch (error) {
     throw mapNeo4jError(error);
   } finally {
@@ -98,8 +120,16 @@ export async function computeGdsWaveMeasures(
   }
 }
 
-function iterative() {
-  return { tolerance: ITERATIVE.tolerance, maxIterations: neo4j.int(ITERATIVE.maxIterations) };
+// GDS refuses a float where it wants an integer, and JavaScript numbers travel as floats.
+function integerIterations(settings: { tolerance: number; maxIterations: number }) {
+  return { tolerance: settings.tolerance, maxIterations: neo4j.int(settings.maxIterations) };
+}
+
+/** An L2-normalized vector, as GDS's eigenvector should be (see EIGENVECTOR above). */
+function isUnitVector(values: NodeValues): boolean {
+  let squares = 0;
+  for (const value of Object.values(values)) squares += value * value;
+  return Math.abs(squares - 1) < 1e-6;
 }
 
 function numberOf(value: unknown): number {
