@@ -30,6 +30,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embed
 import { externalMeasuresFor } from '../../server/neo4j/gds/engine.js';
 import { probeGds } from '../../server/neo4j/gds/gds-probe.js';
 import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
+import { cli } from '../unit/cli/run-cli.js';
 import { DEMO_DIR, testDriver } from './helpers.js';
 import { neo4jContext } from './neo4j-context.js';
 
@@ -192,6 +193,35 @@ describe('Neo4j Graph Data Science in the embedded database', { timeout: 180_000
       expect(viaGds.network.nodes).toBe(400);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves `kopru metrics --db --engine gds` (the 400-organization graph is still loaded)', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      NEO4J_URI: neo.uri,
+      NEO4J_USER: neo.user,
+      NEO4J_PASSWORD: neo.password,
+      NEO4J_DATABASE: neo.database,
+    });
+    try {
+      const viaGds = await cli('metrics', '--db', '--engine', 'gds', '--format', 'json');
+      const local = await cli('metrics', '--db', '--engine', 'local', '--format', 'json');
+      expect(viaGds.code, viaGds.stderr).toBe(0);
+      expect(local.code, local.stderr).toBe(0);
+      const gdsResult = JSON.parse(viaGds.stdout) as WaveMetrics;
+      const localResult = JSON.parse(local.stdout) as WaveMetrics;
+      expect(gdsResult.engines?.external).toEqual({ engine: 'gds', version: '2.13.9' });
+      expect(localResult.engines).toBeUndefined();
+      expect(gdsResult.nodes).toHaveLength(400);
+      for (const [i, node] of gdsResult.nodes.entries()) {
+        expect(Math.abs(node.betweenness - localResult.nodes[i]!.betweenness)).toBeLessThanOrEqual(EXACT);
+      }
+    } finally {
+      for (const key of ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
     }
   });
 
