@@ -32,6 +32,12 @@ const origin = z
     'must be an origin such as https://example.org or http://localhost:5173',
   );
 
+/**
+ * Below this many organizations the in-process engine is faster than a round trip to GDS (projection,
+ * one stream per measure, drop); above it, GDS's parallel in-database algorithms take over.
+ */
+export const GDS_MIN_NODES_DEFAULT = 20_000;
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -43,6 +49,8 @@ const EnvSchema = z.object({
   KOPRU_NEO4J_PORT: port.optional(),
   KOPRU_DATA: z.string().min(1).optional(),
   KOPRU_NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  KOPRU_GDS: z.enum(['0', '1', 'true', 'false']).optional(),
+  KOPRU_GDS_MIN_NODES: whole(0, 1_000_000_000).default(GDS_MIN_NODES_DEFAULT),
   // Express `trust proxy`: `true`, a hop count, or addresses/subnets (`loopback`, `10.0.0.1`).
   TRUST_PROXY: z.string().trim().min(1).max(500).optional(),
   KOPRU_CORS_ORIGINS: z
@@ -69,6 +77,10 @@ export interface Neo4jConfig {
   home: string;
   /** Bolt port of the embedded database; undefined picks a free port. */
   embeddedPort: number | undefined;
+  /** Load Graph Data Science into the embedded database (KOPRU_GDS=1); NEO4J_URI servers are probed. */
+  gds: boolean;
+  /** `auto` engine: wave graphs of at least this many organizations run their measures in GDS, when present. */
+  gdsMinNodes: number;
 }
 
 /** Limits and policies of the HTTP layer (README, "Security and hardening"). */
@@ -131,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       home: path.resolve(e.KOPRU_HOME ?? path.join(PROJECT_ROOT, '.kopru')),
       embeddedPort: e.KOPRU_NEO4J_PORT,
+      gds: e.KOPRU_GDS === '1' || e.KOPRU_GDS === 'true',
+      gdsMinNodes: e.KOPRU_GDS_MIN_NODES,
     },
     demoBundle: path.resolve(e.KOPRU_DATA ?? path.join(PROJECT_ROOT, 'data', 'demo')),
     loadDemoWhenEmpty: !(e.KOPRU_NO_DEMO === '1' || e.KOPRU_NO_DEMO === 'true'),

@@ -66,6 +66,7 @@ export async function startServer(
         store: new DatasetStore(datasets),
         clientDist: config.clientDist,
         releasesDir: releasesDirOf(config.neo4j.home),
+        gdsMinNodes: config.neo4j.gdsMinNodes,
         log,
         ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
       },

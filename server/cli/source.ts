@@ -4,6 +4,7 @@
  * or .json file), analysed without any database, or `--db` (the configured Neo4j database, embedded
  * or NEO4J_URI). Every command that takes a `<source>` goes through here, so each accepts every format.
  */
+import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../config.js';
 import type { Dataset } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
@@ -16,7 +17,15 @@ import { UsageError, type CliIO } from './command.js';
 export const SOURCE_HELP =
   'a CSV bundle folder, a folder with nodes.csv + edges.csv, ROSTER.csv+EDGES.csv, a .gexf, .graphml or .json file';
 
-export async function loadSource(source: string | undefined, fromDb: boolean, io: CliIO): Promise<Dataset> {
+/** Work a command does in the database while it is open (`--db` only), e.g. GDS measures. */
+export type WhileOpen = (db: { driver: Driver; database: string; dataset: Dataset }) => Promise<void>;
+
+export async function loadSource(
+  source: string | undefined,
+  fromDb: boolean,
+  io: CliIO,
+  whileOpen?: WhileOpen,
+): Promise<Dataset> {
   if (fromDb) {
     if (source !== undefined) throw new UsageError('give either a <source> or --db, not both');
     const db = await openDatabase(loadConfig().neo4j, { onProgress: (m) => io.stderr(`${m}\n`) });
@@ -24,6 +33,7 @@ export async function loadSource(source: string | undefined, fromDb: boolean, io
       const loaded = await new DatasetRepository(db.driver, db.connection.database).load();
       if (!loaded)
         throw new NotFoundError('The database holds no dataset yet: run `kopru import <source>` first');
+      await whileOpen?.({ driver: db.driver, database: db.connection.database, dataset: loaded.dataset });
       return loaded.dataset;
     } finally {
       await db.close();

@@ -30,4 +30,9 @@ export interface AppDeps {
   publications?: PublicationRepository;
   /** Accounts, sessions and local mode; default built on `driver`. */
   auth?: AuthServices;
+  /**
+   * Metrics of waves with at least this many organizations run their node measures in Neo4j with
+   * Graph Data Science when the database has it (KOPRU_GDS_MIN_NODES); default 20 000.
+   */
+  gdsMinNodes?: number;
 }

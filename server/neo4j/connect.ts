@@ -126,6 +126,7 @@ export async function openDatabase(config: Neo4jConfig, options: OpenOptions = {
   let current: EmbeddedNeo4j = await startEmbeddedNeo4j({
     home: config.home,
     ...(config.embeddedPort === undefined ? {} : { port: config.embeddedPort }),
+    gds: config.gds,
     onProgress: progress,
   });
   const connection: Neo4jConnection = {
@@ -153,7 +154,12 @@ export async function openDatabase(config: Neo4jConfig, options: OpenOptions = {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (closing) return;
       try {
-        current = await startEmbeddedNeo4j({ home: config.home, port: current.port, onProgress: progress });
+        current = await startEmbeddedNeo4j({
+          home: config.home,
+          port: current.port,
+          gds: config.gds,
+          onProgress: progress,
+        });
         progress('Neo4j is back; the server reconnects by itself.');
         watch(current);
         // A streamed import the crash interrupted left invisible staged data: remove it now rather

@@ -71,6 +71,11 @@ export interface EmbeddedNeo4jOptions {
   pagecacheMb?: number | undefined;
   /** How long to wait for Bolt to answer once the JVM is spawned. Default 120 000 ms. */
   startTimeoutMs?: number | undefined;
+  /**
+   * Load Neo4j Graph Data Science (GDS 2.13, from Maven Central, built once by neo4j/gds/pom.xml) as a
+   * plugin, so that `gds.*` procedures exist. Default false (KOPRU_GDS=1 turns it on, see config.ts).
+   */
+  gds?: boolean | undefined;
 }
 
 export interface EmbeddedNeo4jExit {
@@ -174,7 +179,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions = {}): Pr
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
 
   await checkJava();
-  const classpath = await ensureLauncher(findProjectRoot(), progress);
+  const root = findProjectRoot();
+  const launcherClasspath = await ensureLauncher(root, progress);
+  const gds = options.gds ? await ensureGds(root, progress) : null;
+  const classpath = gds ? withGds(launcherClasspath, gds) : launcherClasspath;
 
   await mkdir(home, { recursive: true, mode: 0o700 });
   const paths = embeddedPaths(home);
@@ -185,6 +193,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions = {}): Pr
   const args = [
     `-Xmx${heap}`,
     ...(options.pagecacheMb === undefined ? [] : [`-Dkopru.pagecache.mb=${Math.round(options.pagecacheMb)}`]),
+    ...(gds ? [`-Dkopru.plugins.dir=${gds.pluginsDir}`] : []),
     ...JVM_FLAGS,
     '-cp',
     classpath,
@@ -492,8 +501,16 @@ async function freshClasspath(moduleDir: string, jar: string, classpathFile: str
   const jarTime = await mtime(jar);
   const listTime = await mtime(classpathFile);
   if (jarTime === null || listTime === null) return null;
-  const builtAt = Math.min(jarTime, listTime);
+  if (await newerSource(moduleDir, Math.min(jarTime, listTime))) return null;
 
+  const entries = (await readFile(classpathFile, 'utf8')).trim().split(path.delimiter).filter(Boolean);
+  // A cleaned ~/.m2 leaves a list that points at nothing.
+  if (entries.length === 0 || !entries.every((entry) => existsSync(entry))) return null;
+  return [jar, ...entries].join(path.delimiter);
+}
+
+/** True when the module's pom.xml or a file under its src/ changed after `builtAt`. */
+async function newerSource(moduleDir: string, builtAt: number): Promise<boolean> {
   const sourceDir = path.join(moduleDir, 'src');
   const sources = [path.join(moduleDir, 'pom.xml')];
   if (existsSync(sourceDir)) {
@@ -502,25 +519,93 @@ async function freshClasspath(moduleDir: string, jar: string, classpathFile: str
   }
   for (const source of sources) {
     const time = await mtime(source);
-    if (time !== null && time > builtAt) return null;
+    if (time !== null && time > builtAt) return true;
   }
-
-  const entries = (await readFile(classpathFile, 'utf8')).trim().split(path.delimiter).filter(Boolean);
-  // A cleaned ~/.m2 leaves a list that points at nothing.
-  if (entries.length === 0 || !entries.every((entry) => existsSync(entry))) return null;
-  return [jar, ...entries].join(path.delimiter);
+  return false;
 }
 
-async function runMaven(moduleDir: string, classpathFile: string, progress: (message: string) => void) {
+/** What neo4j/gds/pom.xml builds (all under the launcher's git-ignored target folder). */
+interface GdsBuild {
+  /** Our small extension that registers GDS's injectable components (see KopruGdsExtension.java). */
+  jar: string;
+  /** GDS's runtime classpath, Neo4j excluded (GDS declares it as provided). */
+  classpath: string[];
+  /** The org.neo4j.gds jars: Neo4j registers procedures only from jars in its plugins folder. */
+  pluginsDir: string;
+}
+
+/** Builds neo4j/gds/ with Maven when needed (the first time downloads GDS, about 40 MB). */
+async function ensureGds(root: string, progress: (message: string) => void): Promise<GdsBuild> {
+  const moduleDir = path.join(root, 'neo4j', 'gds');
+  const target = path.join(root, 'neo4j', 'target');
+  const build: GdsBuild = {
+    jar: path.join(target, 'gds-build', 'kopru-neo4j-gds.jar'),
+    classpath: [],
+    pluginsDir: path.join(target, 'gds-plugins'),
+  };
+  const classpathFile = path.join(target, 'gds-classpath.txt');
+  const fresh = async (): Promise<string[] | null> => {
+    const jarTime = await mtime(build.jar);
+    const listTime = await mtime(classpathFile);
+    if (jarTime === null || listTime === null || !existsSync(build.pluginsDir)) return null;
+    if (await newerSource(moduleDir, Math.min(jarTime, listTime))) return null;
+    const entries = (await readFile(classpathFile, 'utf8')).trim().split(path.delimiter).filter(Boolean);
+    return entries.length > 0 && entries.every((entry) => existsSync(entry)) ? entries : null;
+  };
+  const existing = await fresh();
+  if (existing) return { ...build, classpath: existing };
+
+  await checkMaven();
+  await rm(classpathFile, { force: true });
+  // A plugins folder left from another GDS version would register both.
+  await rm(build.pluginsDir, { recursive: true, force: true });
+  progress('Building Neo4j Graph Data Science support with Maven (the first build downloads GDS)…');
+  await runMaven(moduleDir, null, progress, 'Graph Data Science');
+  const built = await fresh();
+  if (!built) {
+    throw new EmbeddedNeo4jError(
+      'build-failed',
+      `Maven succeeded but did not produce ${build.jar}, ${classpathFile} and ${build.pluginsDir}.`,
+    );
+  }
+  return { ...build, classpath: built };
+}
+
+/** Maven repository layout: …/repository/<group path>/<artifact>/<version>/<file>.jar → group/artifact. */
+function artifactKey(jar: string): string {
+  const parts = jar.split(path.sep);
+  const repository = parts.lastIndexOf('repository');
+  return repository >= 0 ? parts.slice(repository + 1, -2).join('/') : jar;
+}
+
+/**
+ * The launcher's classpath plus GDS's jars, dropping every GDS dependency Neo4j already ships (one
+ * copy of each library on the classpath, Neo4j's version, as in a server's lib/ + plugins/).
+ */
+function withGds(launcherClasspath: string, gds: GdsBuild): string {
+  const base = launcherClasspath.split(path.delimiter);
+  const present = new Set(base.map(artifactKey));
+  const extra = gds.classpath.filter((jar) => !present.has(artifactKey(jar)));
+  return [...base, ...extra, gds.jar].join(path.delimiter);
+}
+
+async function runMaven(
+  moduleDir: string,
+  classpathFile: string | null,
+  progress: (message: string) => void,
+  what = 'Neo4j',
+) {
+  // neo4j/gds/pom.xml writes its classpath and plugins itself (its executions); the launcher's
+  // classpath is asked for here.
   const args = [
     '-B',
     '-Dstyle.color=never',
     '-f',
     path.join(moduleDir, 'pom.xml'),
     'package',
-    'dependency:build-classpath',
-    `-Dmdep.outputFile=${classpathFile}`,
-    '-Dmdep.includeScope=runtime',
+    ...(classpathFile === null
+      ? []
+      : ['dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`, '-Dmdep.includeScope=runtime']),
   ];
   const lines: string[] = [];
   let downloads = 0;
@@ -537,7 +622,7 @@ async function runMaven(moduleDir: string, classpathFile: string, progress: (mes
         const now = Date.now();
         if (downloads === 1 || now - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = now;
-          progress(`Fetching Neo4j from Maven Central… ${plural(downloads, 'artifact')}`);
+          progress(`Fetching ${what} from Maven Central… ${plural(downloads, 'artifact')}`);
         }
       }
     };
@@ -554,11 +639,11 @@ async function runMaven(moduleDir: string, classpathFile: string, progress: (mes
     const excerpt = shown.join('\n') + more;
     throw new EmbeddedNeo4jError(
       'build-failed',
-      `Building the Neo4j launcher failed (mvn exited with ${String(code)}). Maven said:\n${excerpt}\n` +
+      `Building the ${what === 'Neo4j' ? 'Neo4j launcher' : what + ' plugin set'} failed (mvn exited with ${String(code)}). Maven said:\n${excerpt}\n` +
         `To see everything, run: mvn -f ${path.join(moduleDir, 'pom.xml')} package`,
     );
   }
-  progress('Neo4j launcher built.');
+  progress(what === 'Neo4j' ? 'Neo4j launcher built.' : `${what} plugin set built.`);
 }
 
 /** Runs a short command to the end; null when the program does not exist. */

@@ -1,4 +1,4 @@
-/** `kopru metrics <source> [--wave ID] [--mode M] [--group-by ATTR] [--weighted] [--exact|--approximate] [--format json|csv|table]`. */
+/** `kopru metrics <source> [--wave ID] [--mode M] [--group-by ATTR] [--weighted] [--exact|--approximate] [--engine E] [--format json|csv|table]`. */
 import { analyseWaveAsync } from '../../domain/analysis/index.js';
 import { parseFlags, type Command } from '../command.js';
 import { parseFormat, parseIntegerFlag } from '../format/output-format.js';
@@ -6,6 +6,8 @@ import { metricsCsv, metricsTable } from '../format/metrics-output.js';
 import { loadSource } from '../source.js';
 import { onePositional, parseMode, SOURCE_FLAGS } from './analysis-flags.js';
 import { ENGINE_FLAGS, ENGINE_USAGE, parseEngineFlags, progressReporter } from './engine-flags.js';
+import { GDS_FLAGS, GDS_USAGE, gdsMeasuresFor, parseGdsFlags } from './gds-flags.js';
+import type { ExternalMeasures } from '../../domain/metrics/index.js';
 import { parseTreatment, TREATMENT_FLAG, TREATMENT_USAGE } from './treatment-flag.js';
 
 export const metricsCommand: Command = {
@@ -24,6 +26,7 @@ export const metricsCommand: Command = {
     '  --format F       table (default), json or csv (node metrics)',
     '  --top N          rows of the node table in table format (default 20)',
     ENGINE_USAGE,
+    GDS_USAGE,
     TREATMENT_USAGE,
   ].join('\n'),
   async run(argv, io) {
@@ -31,6 +34,7 @@ export const metricsCommand: Command = {
       ...SOURCE_FLAGS,
       ...TREATMENT_FLAG,
       ...ENGINE_FLAGS,
+      ...GDS_FLAGS,
       wave: { type: 'string' },
       'group-by': { type: 'string' },
       weighted: { type: 'boolean', default: false },
@@ -43,7 +47,17 @@ export const metricsCommand: Command = {
     const top = parseIntegerFlag('top', values.top, 1, 1_000_000) ?? 20;
     const engine = parseEngineFlags(values);
     const source = onePositional(positionals, values.db);
-    const dataset = await loadSource(source, values.db, io);
+    const treatment = parseTreatment(values.treatment);
+    const gds = parseGdsFlags(values, values.db);
+    let external: ExternalMeasures | undefined;
+    const dataset = await loadSource(source, values.db, io, async ({ driver, database, dataset }) => {
+      external = await gdsMeasuresFor(driver, database, dataset, gds, {
+        wave: values.wave,
+        mode,
+        weighted: values.weighted,
+        treated: treatment !== undefined && treatment !== 'as-reported',
+      });
+    });
     const progress = progressReporter(io, values.progress);
     const result = await analyseWaveAsync(
       dataset,
@@ -53,7 +67,8 @@ export const metricsCommand: Command = {
         weighted: values.weighted,
         groupBy: values['group-by'],
         seed,
-        treatment: parseTreatment(values.treatment),
+        treatment,
+        external,
         betweenness: engine.betweenness,
         epsilon: engine.epsilon,
         delta: engine.delta,

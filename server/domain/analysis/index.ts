@@ -14,6 +14,7 @@ import {
   type BetweennessMethod,
   type RunOptions,
   type WaveMetrics,
+  type ExternalMeasures,
 } from '../metrics/index.js';
 import { applyTreatment, type NonResponseTreatment } from '../survey/treatments.js';
 import type { AnalysisMode, Dataset } from '../types.js';
@@ -43,12 +44,14 @@ export interface WaveAnalysisOptions {
   treatment?: NonResponseTreatment | undefined;
   /** Exact or sampled betweenness; default `auto` (see metrics/index.ts). */
   betweenness?: BetweennessMethod | undefined;
+  /** Node measures computed by Neo4j GDS for this wave (server/neo4j/gds/engine.ts); default none. */
+  external?: ExternalMeasures | undefined;
   /** ε and δ of sampled betweenness. */
   epsilon?: number | undefined;
   delta?: number | undefined;
 }
 
-export interface CompareAnalysisOptions extends Omit<WaveAnalysisOptions, 'wave'> {
+export interface CompareAnalysisOptions extends Omit<WaveAnalysisOptions, 'wave' | 'external'> {
   from: string;
   to: string;
   /** QAP permutations and density-test bootstrap samples; default 5000. */

@@ -144,6 +144,41 @@ export function computeCommunities(input: MetricInput, options: CommunitiesOptio
     for (let v = 0; v < n; v++) found[v] = v;
   }
 
+  return communitiesOfLabels(context, found, weighted, resolution);
+}
+
+/**
+ * A partition found elsewhere (Neo4j GDS's Louvain: server/neo4j/gds/) as a {@link CommunitiesResult}:
+ * renumbered and scored exactly as {@link computeCommunities} does with its own partition.
+ * @throws ValidationError when a node has no community.
+ */
+export function communitiesFromPartition(
+  input: MetricInput,
+  partition: Readonly<Record<string, number>>,
+  options: Omit<CommunitiesOptions, 'seed'> = {},
+): CommunitiesResult {
+  const context = contextOf(input);
+  const resolution = positiveNumber('resolution', options.resolution ?? DEFAULTS.resolution);
+  const found = new Int32Array(context.n);
+  context.ids.forEach((id, v) => {
+    const community = partition[id];
+    if (community === undefined || !Number.isInteger(community)) {
+      throw new ValidationError(`The partition gives no community for node "${id}".`, [
+        { column: 'partition', reason: `no community for node ${id}` },
+      ]);
+    }
+    found[v] = community;
+  });
+  return communitiesOfLabels(context, found, options.weighted ?? DEFAULTS.weighted, resolution);
+}
+
+function communitiesOfLabels(
+  context: MetricContext,
+  found: Int32Array,
+  weighted: boolean,
+  resolution: number,
+): CommunitiesResult {
+  const { n, ids } = context;
   // Renumber: by size (descending), then by first appearance in id order (stable sort).
   const sizes = new Map<number, number>();
   const firstSeen: number[] = [];

@@ -30,7 +30,7 @@ import { computeAverageDegree } from './average-degree.js';
 import { computeBetweenness } from './betweenness.js';
 import { computeCloseness } from './closeness.js';
 import { computeClustering } from './clustering.js';
-import { computeCommunities } from './communities.js';
+import { communitiesFromPartition, computeCommunities } from './communities.js';
 import { computeComponents } from './components.js';
 import { contextOf, toNodeValues, type MetricContext, type MetricInput } from './context.js';
 import { computeCrossCityTies } from './cross-city-ties.js';
@@ -38,6 +38,12 @@ import { computeDegree } from './degree.js';
 import { computeDegreeCentralization } from './degree-centralization.js';
 import { computeDensity } from './density.js';
 import { computeEigenvector } from './eigenvector.js';
+import {
+  checkedExternal,
+  engineReport,
+  type EngineReport,
+  type ExternalMeasures,
+} from './external-measures.js';
 import { computeEiIndex } from './ei-index.js';
 import { computeHarmonicCloseness } from './harmonic-closeness.js';
 import { computeIsolates } from './isolates.js';
@@ -76,6 +82,11 @@ export interface WaveMetricsOptions {
   epsilon?: number;
   /** δ of the approximation. Default 0.1. */
   delta?: number;
+  /**
+   * Node measures already computed by another engine (Neo4j GDS, server/neo4j/gds/), used instead of
+   * computing them here; the result then carries `engines`. Binary (unweighted) analyses only.
+   */
+  external?: ExternalMeasures | undefined;
 }
 
 export type BetweennessMethod = 'exact' | 'approximate' | 'auto';
@@ -155,6 +166,8 @@ export interface WaveMetrics {
   nodes: NodeMetrics[];
   /** Present only when some values are estimates (which, and their error bound). */
   approximate?: ApproximationInfo;
+  /** Present only when another engine (Neo4j GDS) computed some measures: which engine computed what. */
+  engines?: EngineReport;
 }
 
 function checkMode(mode: unknown, directed: boolean): AnalysisMode {
@@ -193,6 +206,7 @@ export function computeWaveMetrics(input: MetricInput, options: WaveMetricsOptio
 }
 
 function wantsApproximation(context: MetricContext, options: WaveMetricsOptions): boolean {
+  if (options.external?.values.betweenness) return false;
   const method = options.betweenness ?? WAVE_METRICS_DEFAULTS.betweenness;
   return method === 'approximate' || (method === 'auto' && context.n >= APPROXIMATE_ABOVE_NODES);
 }
@@ -211,11 +225,17 @@ export async function computeWaveMetricsAsync(
   throwIfAborted(run.signal);
   const threads = run.threads ?? defaultThreads();
   const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
-  if (threads > 1 && context.n >= PARALLEL_MIN_NODES) {
+  if (threads > 1 && context.n >= PARALLEL_MIN_NODES && !sweepProvided(options.external)) {
     await parallelShortestPathSweep(context, weighted, run, !wantsApproximation(context, options));
   }
   throwIfAborted(run.signal);
   return waveMetricsOf(context, options, run);
+}
+
+/** Betweenness, closeness and harmonic closeness all came from elsewhere: no sweep is needed here. */
+function sweepProvided(external: ExternalMeasures | undefined): boolean {
+  const values = external?.values;
+  return Boolean(values?.betweenness && values.closeness && values.harmonicCloseness);
 }
 
 function waveMetricsOf(
@@ -227,15 +247,27 @@ function waveMetricsOf(
   const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
   const groupBy = options.groupBy ?? WAVE_METRICS_DEFAULTS.groupBy;
   const seed = options.seed ?? WAVE_METRICS_DEFAULTS.seed;
+  if (options.external && weighted) {
+    throw new ValidationError(
+      'Measures from another engine are binary: they cannot serve a weighted analysis.',
+      [{ column: 'weighted', reason: 'not with external measures' }],
+    );
+  }
+  const external = checkedExternal(context, options.external);
 
   // Input errors first, before any heavy work.
   const ei = computeEiIndex(context, { groupBy });
-  const communities = computeCommunities(context, { weighted, seed });
+  const communities = external.community
+    ? communitiesFromPartition(context, external.community, { weighted })
+    : computeCommunities(context, { weighted, seed });
 
   const size = computeSize(context);
   const components = computeComponents(context);
-  const eigenvector = computeEigenvector(context, { weighted });
-  const degree = computeDegree(context, { weighted });
+  const eigenvector = external.eigenvector
+    ? { values: external.eigenvector, converged: options.external?.eigenvectorConverged ?? true }
+    : computeEigenvector(context, { weighted });
+  const localDegree = computeDegree(context, { weighted });
+  const degree = external.degree ? { ...localDegree, degree: external.degree } : localDegree;
   // Estimated only when sampling is cheaper than the exact sweep (approximateBetweenness says).
   const estimate = wantsApproximation(context, options)
     ? approximateBetweenness(
@@ -250,16 +282,16 @@ function waveMetricsOf(
       )
     : undefined;
   if (estimate) shortestPathSweep(context, weighted, false);
-  const betweenness = estimate
-    ? toNodeValues(context, estimate.values)
-    : computeBetweenness(context, { weighted });
-  const closeness = computeCloseness(context, { weighted });
-  const harmonic = computeHarmonicCloseness(context, { weighted });
+  const betweenness =
+    external.betweenness ??
+    (estimate ? toNodeValues(context, estimate.values) : computeBetweenness(context, { weighted }));
+  const closeness = external.closeness ?? computeCloseness(context, { weighted });
+  const harmonic = external.harmonicCloseness ?? computeHarmonicCloseness(context, { weighted });
   // After betweenness: in binary undirected mode it reuses that sweep's BFS distances.
   const paths = computePathLength(context);
-  const pagerank = computePageRank(context, { weighted }).values;
-  const clustering = computeClustering(context);
-  const kCore = computeKCore(context);
+  const pagerank = external.pagerank ?? computePageRank(context, { weighted }).values;
+  const clustering = external.clustering ?? computeClustering(context);
+  const kCore = external.kCore ?? computeKCore(context);
   const brokerage = computeBrokerage(context, { groupBy });
 
   const network: NetworkMetrics = {
@@ -310,7 +342,12 @@ function waveMetricsOf(
     groups: { eiIndex: ei.groups },
     nodes,
     ...(estimate ? { approximate: estimate.info } : {}),
+    ...withEngines(engineReport(options.external)),
   };
+}
+
+function withEngines(report: EngineReport | undefined): { engines?: EngineReport } {
+  return report ? { engines: report } : {};
 }
 
 export { createMetricContext, type MetricContext, type MetricInput } from './context.js';
@@ -328,7 +365,18 @@ export { computeAverageDegree } from './average-degree.js';
 export { computeBetweenness } from './betweenness.js';
 export { computeCloseness } from './closeness.js';
 export { computeClustering } from './clustering.js';
-export { computeCommunities, computeModularity, type CommunitiesResult } from './communities.js';
+export {
+  communitiesFromPartition,
+  computeCommunities,
+  computeModularity,
+  type CommunitiesResult,
+} from './communities.js';
+export {
+  EXTERNAL_MEASURES,
+  type EngineReport,
+  type ExternalMeasure,
+  type ExternalMeasures,
+} from './external-measures.js';
 export { computeComponents, type ComponentsResult } from './components.js';
 export { computeCrossCityTies } from './cross-city-ties.js';
 export { computeDegree, type DegreeResult } from './degree.js';

@@ -9,6 +9,7 @@
  * cancels). Smaller datasets, such as the demo, are answered synchronously as before.
  */
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { Response } from 'express';
 import {
   analyseChange,
@@ -20,7 +21,10 @@ import {
 } from '../../domain/analysis/index.js';
 import { processJobs, type JobRegistry } from '../../jobs/job-registry.js';
 import { METRICS } from '../../domain/metrics/registry.js';
+import { GDS_MIN_NODES_DEFAULT } from '../../config.js';
+import type { Dataset } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
+import { externalMeasuresFor } from '../../neo4j/gds/engine.js';
 import type { AppDeps } from '../deps.js';
 import { ResultCache } from '../result-cache.js';
 import { CompareQuery, IsolatedQuery, MetricsQuery } from '../schemas/analysis.js';
@@ -53,6 +57,19 @@ export function analysisRouter(deps: AppDeps, options: AnalysisRouterOptions = {
   const jobs = options.jobs ?? processJobs;
   const asyncFromNodes = options.asyncFromNodes ?? ASYNC_FROM_NODES;
 
+  // Large waves: node measures inside Neo4j with GDS when it is installed (engine `auto`, see
+  // server/neo4j/gds/engine.ts); below the threshold, or without GDS, nothing is asked of the database.
+  const gdsMeasures = (data: Dataset, query: z.output<typeof MetricsQuery>) =>
+    externalMeasuresFor(deps.driver, deps.database, {
+      engine: 'auto',
+      minNodes: deps.gdsMinNodes ?? GDS_MIN_NODES_DEFAULT,
+      wave: resolveWave(data, query.wave),
+      mode: query.mode,
+      weighted: query.weighted,
+      treated: query.treatment !== undefined && query.treatment !== 'as-reported',
+      nodes: data.organizations.length,
+    });
+
   const dataset = async () => {
     const current = await deps.store.current();
     if (!current) throw new NotFoundError('No dataset has been imported yet');
@@ -84,7 +101,11 @@ export function analysisRouter(deps: AppDeps, options: AnalysisRouterOptions = {
       resolveWave(data, query.wave);
       return void accepted(
         res,
-        jobs.start('metrics', (run) => analyseWaveAsync(data, query, run), key),
+        jobs.start(
+          'metrics',
+          async (run) => analyseWaveAsync(data, { ...query, external: await gdsMeasures(data, query) }, run),
+          key,
+        ),
       );
     }
     sendJson(

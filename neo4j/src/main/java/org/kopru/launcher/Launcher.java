@@ -154,7 +154,18 @@ public final class Launcher {
   }
 
   private static DatabaseManagementService build(Options options) {
-    return new DatabaseManagementServiceBuilder(options.data())
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(options.data());
+    // Optional plugins (Graph Data Science, KOPRU_GDS=1): an embedded Neo4j registers procedures only
+    // from the jars in its plugins folder, as a server does; the caller also puts those jars on the
+    // classpath (a server's start script does the same), where Neo4j finds their extensions. GDS's
+    // procedures need unrestricted access to the kernel API.
+    String plugins = System.getProperty("kopru.plugins.dir");
+    if (plugins != null && !plugins.isBlank()) {
+      builder
+          .setConfig(GraphDatabaseSettings.plugin_dir, Path.of(plugins).toAbsolutePath())
+          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+    }
+    return builder
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, options.port()))
         .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, options.port()))
