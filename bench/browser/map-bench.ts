@@ -3,7 +3,8 @@
  * 20 000 / 100 000 and 50 000 / 250 000 organizations / ties (communities laid out in clusters, two
  * waves), each drawn by a page with the app's own renderer; measures in headless Chromium the time from
  * data to first frame, the first render, and frame times while panning (mouse drag, as a user does;
- * and camera moves with every tie drawn) and zooming (mouse wheel). Prints one table.
+ * and camera moves with every tie drawn) and zooming (mouse wheel), and the time from hovering or
+ * leaving an organization to the next drawn frame. Prints one table.
  *
  *   npx tsx bench/browser/map-bench.ts [--sizes demo,2000x10000,…] [--nodes N --edges M] [--runs 1] [--frames 20]
  *
@@ -251,6 +252,8 @@ interface SizeResult {
   drag: FrameStats;
   zoom: FrameStats;
   cameraPan: FrameStats;
+  /** Hover (enter and leave) of a few organizations: update → next drawn frame. */
+  hover: FrameStats;
 }
 
 /** Loads one graph into a fresh page and measures it (the median of `runs` for every figure). */
@@ -290,6 +293,18 @@ async function measure(
     process.stderr.write(
       `  camera pan, ties drawn: median ${format(cameraPan.median)} ms, p95 ${format(cameraPan.p95)} ms\n`,
     );
+    // Organizations spread over the graph (ids n0…, or the demo's own ids), every one hovered and left.
+    const hoverIds = await page.evaluate<string[]>(
+      `(() => { const g = window.kopruBench.sigma().getGraph(); const n = g.order; return [0.1, 0.3, 0.5, 0.7, 0.9].map((q) => g.nodes()[Math.floor(q * n)]); })()`,
+    );
+    const hovered = await page.evaluate<{ times: number[]; updates: number[] }>(
+      `window.kopruBench.hoverNodes(${JSON.stringify(hoverIds)})`,
+    );
+    const hover = frameStats(hovered.times);
+    const hoverUpdate = frameStats(hovered.updates);
+    process.stderr.write(
+      `  hover: median ${format(hover.median)} ms, max ${format(hover.max)} ms (renderer update alone: median ${format(hoverUpdate.median)} ms, max ${format(hoverUpdate.max)} ms)\n`,
+    );
     results.push({
       label,
       nodes: load.nodes,
@@ -299,6 +314,7 @@ async function measure(
       drag,
       zoom,
       cameraPan,
+      hover,
     });
     await page.evaluate('window.kopruBench.kill()');
     await page.close();
@@ -322,6 +338,7 @@ async function measure(
     drag: stats((r) => r.drag),
     zoom: stats((r) => r.zoom),
     cameraPan: stats((r) => r.cameraPan),
+    hover: stats((r) => r.hover),
   };
 }
 
@@ -383,6 +400,7 @@ async function main(): Promise<void> {
     'pan median / p95',
     'zoom median / p95',
     'camera pan, ties drawn',
+    'hover median / max',
   ];
   const cells = rows.map((row) => [
     row.label,
@@ -393,6 +411,7 @@ async function main(): Promise<void> {
     `${format(row.drag.median)} / ${format(row.drag.p95)}`,
     `${format(row.zoom.median)} / ${format(row.zoom.p95)}`,
     `${format(row.cameraPan.median)} / ${format(row.cameraPan.p95)}`,
+    `${format(row.hover.median)} / ${format(row.hover.max)}`,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]!.length)));
   const line = (row: string[]): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
@@ -403,7 +422,7 @@ async function main(): Promise<void> {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   cells.forEach((row) => console.log(line(row)));
   console.log(
-    'Pan = mouse drag, zoom = mouse wheel (ties and labels hidden while moving on big graphs); frame time is the time between drawn animation frames, 16.7 ms = 60 fps.',
+    'Pan = mouse drag, zoom = mouse wheel (ties and labels hidden while moving on big graphs); frame time is the time between drawn animation frames, 16.7 ms = 60 fps; hover = from hovering or leaving an organization (5 of them) to the next frame after the redraw.',
   );
 }
 

@@ -7,7 +7,7 @@ import Graph from 'graphology';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../src/core/network';
 import { colorNodes } from '../src/sigma/colors';
 import { mountMap, type MapHandle } from '../src/sigma/renderer';
-import { EMPTY_MODEL } from '../src/sigma/reducers';
+import { EMPTY_MODEL, type RenderModel } from '../src/sigma/reducers';
 
 interface BenchGraph {
   ids: string[];
@@ -31,6 +31,7 @@ export interface LoadTimings {
 }
 
 let map: MapHandle | null = null;
+let baseModel: RenderModel = EMPTY_MODEL;
 const renders: number[] = [];
 
 function nextFrame(): Promise<number> {
@@ -69,6 +70,7 @@ async function load(url: string): Promise<LoadTimings> {
     const started = performance.now();
     // As the app does (views/map-view.ts): the first model goes in with the mount.
     const model = { ...EMPTY_MODEL, wave: 'b', colors: colorNodes(graph, 'kind', new Map()).colors, sizes };
+    baseModel = model;
     map = mountMap(
       container,
       graph,
@@ -146,12 +148,57 @@ async function zoomCamera(frames: number): Promise<{ frames: number[]; renders: 
   return recording.stop();
 }
 
+/** The model with `id` hovered: spotlit, its partners in the shown wave emphasised. */
+function hoverModel(id: string | null): RenderModel {
+  const graph = map!.sigma.getGraph();
+  if (id === null || !graph.hasNode(id)) return baseModel;
+  const inWave: string[] = [];
+  graph.forEachEdge(id, (_edge, attributes, source, target) => {
+    if (attributes.levels.b !== undefined) inWave.push(source === id ? target : source);
+  });
+  return { ...baseModel, spotlight: new Set([id]), emphasis: new Set([id, ...inWave]) };
+}
+
+/**
+ * Hovers each organization in turn, then leaves it, as the app does (views/map-view.ts builds the
+ * model with the organization spotlit and its partners in the shown wave emphasised; sigma/model.ts):
+ * the time from the update to the end of the next animation frame after the map was redrawn, for
+ * every enter and every leave.
+ */
+async function hoverNodes(ids: readonly string[]): Promise<{ times: number[]; updates: number[] }> {
+  const handle = map!;
+  const graph = handle.sigma.getGraph();
+  const times: number[] = [];
+  // The renderer's own work (choosing and re-reducing the items), without drawing the frame.
+  const updates: number[] = [];
+  const measureUpdate = async (model: RenderModel): Promise<void> => {
+    const before = renders.length;
+    const start = performance.now();
+    handle.update(model);
+    updates.push(performance.now() - start);
+    // A refresh draws at once or schedules a frame: wait for the drawn frame, then for the frame
+    // after it (the browser shows what was drawn).
+    while (renders.length === before) await nextFrame();
+    await nextFrame();
+    times.push(performance.now() - start);
+  };
+  for (const id of ids) {
+    if (!graph.hasNode(id)) continue;
+    await measureUpdate(hoverModel(id));
+    await measureUpdate(baseModel);
+  }
+  return { times, updates };
+}
+
 let external: ReturnType<typeof record> | null = null;
 
 (window as unknown as { kopruBench: unknown }).kopruBench = {
   load,
   panCamera,
   zoomCamera,
+  hoverNodes,
+  /** Hovers one organization (null: none) and leaves it so, for looking at the picture. */
+  hover: (id: string | null) => map!.update(hoverModel(id)),
   /** For input driven from outside (mouse drags): start and stop recording frames. */
   startRecording: () => {
     external = record();

@@ -87,6 +87,8 @@ export function buildRenderModel(inputs: ModelInputs, previousWave: string | nul
       passes,
       minLevel: filters.minLevel,
       emphasis,
+      // The renderer switches big maps to 'outline' (renderer.ts).
+      focus: 'fade',
       spotlight,
       labels: true,
       placedLabels: null,

@@ -39,6 +39,14 @@ export interface RenderModel {
   minLevel: number;
   /** While hovering or showing a pair: the organizations kept bright (others fade). */
   emphasis: ReadonlySet<string> | null;
+  /**
+   * How the emphasis shows. 'fade': everything outside it fades (every item changes, so every hover
+   * redraws the whole map: fine on small maps). 'outline': nothing fades, the emphasised organizations
+   * and the spotlit organizations' ties inside it are drawn on top, ties darker and thicker — only
+   * the items around the old and new spotlight change, so a hover on a big map redraws just those
+   * (renderer.ts, highlight-refresh.ts).
+   */
+  focus: 'fade' | 'outline';
   /** Organizations whose labels are forced and drawn on top (hovered, selected, pair). */
   spotlight: ReadonlySet<string>;
   /** Hide every label (while the camera moves on very large graphs). */
@@ -58,6 +66,7 @@ export const EMPTY_MODEL: RenderModel = {
   passes: null,
   minLevel: 1,
   emphasis: null,
+  focus: 'fade',
   spotlight: new Set(),
   labels: true,
   placedLabels: null,
@@ -66,6 +75,8 @@ export const EMPTY_MODEL: RenderModel = {
 export const DEFAULT_NODE_SIZE = 5;
 export const LABEL_SIZE = 12;
 export const SPOTLIGHT_MIN_SIZE = 6;
+/** In 'outline' focus, the spotlit organizations' ties are this much thicker than others. */
+export const OUTLINE_TIE_SCALE = 1.8;
 
 /** Screen thickness of a tie of level 1–4 (information sharing … integrated partnership). */
 export function edgeSize(level: number): number {
@@ -89,7 +100,9 @@ export function reduceNode(
   const size = model.sizes.get(key) ?? DEFAULT_NODE_SIZE;
   const before = model.previousSizes?.get(key) ?? size;
   const filteredOut = model.passes !== null && !model.passes.has(key);
-  const outOfFocus = model.emphasis !== null && !model.emphasis.has(key);
+  const outOfFocus = model.focus === 'fade' && model.emphasis !== null && !model.emphasis.has(key);
+  // Outline focus: the neighbourhood is drawn above the rest instead of the rest fading.
+  const lifted = model.focus === 'outline' && model.emphasis !== null && model.emphasis.has(key);
   const spotlit = model.spotlight.has(key);
   const faded = (filteredOut || outOfFocus) && !spotlit;
   const drawn = model.previousSizes ? lerp(before, size, t) : size;
@@ -109,6 +122,7 @@ export function reduceNode(
     zIndex: spotlit ? 2 : faded ? 0 : 1,
     labelSize: LABEL_SIZE,
   };
+  if (lifted) result.depth = 'topNodes';
   if (model.placedLabels !== null)
     result.labelVisibility = model.placedLabels.has(key) ? 'visible' : 'hidden';
   if (faded || !model.labels) result.labelVisibility = 'hidden';
@@ -165,6 +179,7 @@ export function reduceEdge(
   let opacity = view.opacity;
   let color: string = view.change === null ? EDGE_COLOR : DIFF_COLORS[view.change];
   let depth: string | undefined;
+  let scale = 1;
   if (sourceOut || targetOut) opacity *= 0.12;
   if (model.emphasis !== null) {
     const touchesSpotlight = model.spotlight.has(source) || model.spotlight.has(target);
@@ -172,10 +187,12 @@ export function reduceEdge(
     if (touchesSpotlight && inside) {
       if (view.change === null) color = EDGE_HIGHLIGHT;
       depth = 'topEdges';
-    } else opacity *= 0.08;
+      // Nothing else fades in outline focus: the tie itself must stand out.
+      if (model.focus === 'outline') scale = OUTLINE_TIE_SCALE;
+    } else if (model.focus === 'fade') opacity *= 0.08;
   }
   // Kept ties are context in diff mode: thinner, so what changed stands out.
-  const size = view.change === 'stable' ? edgeSize(view.level) * 0.6 : edgeSize(view.level);
+  const size = (view.change === 'stable' ? edgeSize(view.level) * 0.6 : edgeSize(view.level)) * scale;
   return {
     visibility: 'visible',
     color,

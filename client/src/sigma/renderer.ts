@@ -13,6 +13,7 @@ import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
 import { reducersIgnoreGraphState, skipHiddenTiePass } from './frame-shortcuts';
 import { patchPrograms } from './plain-draws';
+import { refreshPlan } from './highlight-refresh';
 import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
 import { EMPTY_MODEL, LABEL_SIZE, reduceEdge, reduceNode, type RenderModel } from './reducers';
 import { LABEL_PRESETS, mapSettings } from './settings';
@@ -123,6 +124,12 @@ export function mountMap(
   let frame: number | null = null;
   let stopNodeAnimation: (() => void) | null = null;
   const large = graph.size > ANIMATION_EDGE_LIMIT;
+  // Above the same tie count a full refresh costs a visible pause (about 0.1 s at 10 000 ties, seconds
+  // at 100 000 in software WebGL): the highlight outlines the neighbourhood instead of fading the
+  // rest, so a hover redraws only the items around it (highlight-refresh.ts).
+  const focus: RenderModel['focus'] = large ? 'outline' : 'fade';
+  model = { ...model, focus };
+  target = model;
   let density: LabelDensity = labels;
   let placed: ReadonlySet<string> | null = null;
   const measureContext = document.createElement('canvas').getContext('2d');
@@ -224,7 +231,36 @@ export function mountMap(
   };
   sigma.on('afterRender', drawPairLine);
 
-  const withLabels = (next: RenderModel): RenderModel => ({ ...next, placedLabels: placed });
+  const withLabels = (next: RenderModel): RenderModel => ({ ...next, placedLabels: placed, focus });
+
+  /**
+   * Re-reduces only these organizations and ties and redraws. Sigma's partial refresh rewrites them
+   * in place but keeps each in the depth layer it had (only its full re-indexation sorts items into
+   * layers), so an item that moves to or from 'topEdges' / 'topNodes' is moved here through sigma's
+   * own range bookkeeping; without those internals it stays in its old layer (drawn, only not on top).
+   */
+  const refreshItems = (nodes: string[], edges: string[]): void => {
+    const internals = sigma as unknown as {
+      updateNodeDepthRanges?: (key: string, from: string, to: string) => void;
+      updateEdgeDepthRanges?: (key: string, from: string, to: string) => void;
+    };
+    const nodeDepths = nodes.map((node) => sigma.getNodeDisplayData(node)?.depth);
+    const edgeDepths = edges.map((edge) => sigma.getEdgeDisplayData(edge)?.depth);
+    // Scheduled: the depth ranges must be right before the frame is drawn.
+    sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: true });
+    nodes.forEach((node, i) => {
+      const before = nodeDepths[i];
+      const after = sigma.getNodeDisplayData(node)?.depth;
+      if (before && after && before !== after)
+        internals.updateNodeDepthRanges?.call(sigma, node, before, after);
+    });
+    edges.forEach((edge, i) => {
+      const before = edgeDepths[i];
+      const after = sigma.getEdgeDisplayData(edge)?.depth;
+      if (before && after && before !== after)
+        internals.updateEdgeDepthRanges?.call(sigma, edge, before, after);
+    });
+  };
 
   const placeVisibleLabels = (): void => {
     if (graph.order > LABEL_PLACEMENT_LIMIT || !model.labels) {
@@ -236,7 +272,7 @@ export function mountMap(
       const spotlit = model.spotlight.has(id);
       const faded =
         (model.passes !== null && !model.passes.has(id)) ||
-        (model.emphasis !== null && !model.emphasis.has(id));
+        (model.focus === 'fade' && model.emphasis !== null && !model.emphasis.has(id));
       if (faded && !spotlit) return;
       const size = model.sizes.get(id) ?? 5;
       const point = sigma.graphToViewport({ x: attributes.x, y: attributes.y });
@@ -418,8 +454,12 @@ export function mountMap(
       target = withLabels(next);
       relabel();
       if (switching) return;
+      const previous = model;
       model = settled(target);
-      sigma.refresh();
+      const plan = refreshPlan(previous, model, graph);
+      container.dataset.lastRefresh = plan.kind;
+      if (plan.kind === 'full') sigma.refresh();
+      else if (plan.kind === 'partial') refreshItems(plan.nodes, plan.edges);
     },
     animateSwitch(next, duration = SWITCH_MS) {
       cancelFrame();

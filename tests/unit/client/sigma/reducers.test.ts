@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DIFF_COLORS, FADED_NODE } from '../../../../client/src/sigma/palette';
+import { DIFF_COLORS, EDGE_COLOR, EDGE_HIGHLIGHT, FADED_NODE } from '../../../../client/src/sigma/palette';
 import {
   EMPTY_MODEL,
+  OUTLINE_TIE_SCALE,
   edgeSize,
   reduceEdge,
   reduceNode,
@@ -46,6 +47,31 @@ describe('reduceNode', () => {
     });
     const spotlit = reduceNode({ ...model, emphasis: new Set(['b']), spotlight: new Set(['a']) }, 'a', attrs);
     expect(spotlit).toMatchObject({ color: '#0072B2', labelVisibility: 'visible', highlighted: true });
+  });
+
+  it('outline focus (big maps): nothing fades, the neighbourhood is lifted above the rest', () => {
+    const outline = { ...model, focus: 'outline' as const, spotlight: new Set(['b']) };
+    const outside = reduceNode({ ...outline, emphasis: new Set(['b', 'c']) }, 'a', attrs);
+    expect(outside).toMatchObject({ color: '#0072B2' });
+    expect(outside.depth).toBeUndefined();
+    expect(reduceNode({ ...outline, emphasis: new Set(['a', 'b']) }, 'a', attrs)).toMatchObject({
+      color: '#0072B2',
+      depth: 'topNodes',
+    });
+    const levels = { levels: { post: 2 } };
+    const inside = reduceEdge({ ...outline, emphasis: new Set(['a', 'b']) }, levels, 'a', 'b');
+    expect(inside).toMatchObject({ color: EDGE_HIGHLIGHT, opacity: 1, depth: 'topEdges' });
+    expect(inside.size).toBeCloseTo(edgeSize(2) * OUTLINE_TIE_SCALE);
+    // A tie away from the spotlight keeps its normal look (the fade focus would dim it to 0.08).
+    expect(reduceEdge({ ...outline, emphasis: new Set(['a', 'b']) }, levels, 'c', 'd')).toMatchObject({
+      color: EDGE_COLOR,
+      opacity: 1,
+      size: edgeSize(2),
+    });
+    expect(
+      reduceEdge({ ...model, emphasis: new Set(['a', 'b']), spotlight: new Set(['b']) }, levels, 'c', 'd')
+        .opacity,
+    ).toBeCloseTo(0.08);
   });
 
   it('interpolates the size while a wave switch animates', () => {
