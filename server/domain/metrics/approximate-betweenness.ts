@@ -19,6 +19,7 @@
  * lengths 1/level, a Dijkstra from u. Both draw the path uniformly, so the bound above is unchanged.
  */
 import type { MetricContext } from './context.js';
+import type { MeasureEstimate } from './sampled-distances.js';
 import { componentLabels } from './components.js';
 import { openUnitInterval } from './options.js';
 import { sweepInput } from './shortest-paths.js';
@@ -52,6 +53,11 @@ export interface ApproximationInfo {
   vertexDiameterBound: number;
   /** ε on the scale of the reported (NetworkX-normalized) betweenness: ε·n/(n−2). */
   errorBound: number;
+  /**
+   * Per estimated measure (every entry of `measures`): its method, sample size and bound
+   * (sampled-distances.ts). The fields above describe betweenness and stay for compatibility.
+   */
+  estimates?: Record<string, MeasureEstimate>;
 }
 
 /** Riondato–Kornaropoulos sample size for a vertex-diameter bound `vd`. */
