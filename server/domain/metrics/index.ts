@@ -70,8 +70,9 @@ export interface WaveMetricsOptions {
   /** Seed of Louvain's random order (and of the betweenness sampling). Default 42. */
   seed?: number;
   /**
-   * `exact` (Brandes), `approximate` (Riondato–Kornaropoulos sampling, approximate-betweenness.ts) or
-   * `auto` (default): approximate from {@link APPROXIMATE_ABOVE_NODES} nodes up.
+   * `exact` (Brandes), `approximate` (Riondato–Kornaropoulos sampling, approximate-betweenness.ts, and
+   * the distance measures from sampled sources, sampled-distances.ts) or `auto` (default): approximate
+   * from {@link APPROXIMATE_ABOVE_NODES} nodes up.
    */
   betweenness?: BetweennessMethod;
   /** ε of the approximation. Default 0.01. */
