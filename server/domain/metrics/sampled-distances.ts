@@ -117,6 +117,10 @@ function bfsDistances(s: number, adjacency: Adjacency, dist: Int32Array, order: 
 /** Per target v, in one interleaved array (one cache line per node): Σc, Σc·d, Σc·d², Σc/d, Σc/d². */
 const SUMS = 5;
 
+/** Beamer et al.'s switch points: bottom-up when frontier arcs > unexplored arcs / α and frontier ≥ n / β. */
+const BOTTOM_UP_ALPHA = 14;
+const BOTTOM_UP_BETA = 24;
+
 /**
  * Searches on the graph as given (arcs, lengths 1/level when weighted) that add, for every node v
  * reached from s ≠ v, `count` draws of d(s, v) to the sums of v.
@@ -127,39 +131,78 @@ function createDistanceSearch(context: MetricContext, weighted: boolean, sums: F
   if (!weighted) {
     const dist = new Int32Array(n).fill(-1);
     const { offsets, targets } = context.out;
+    const inward = context.in;
+    const arcs = targets.length;
     return {
       order,
       steps: dist as Int32Array | undefined,
       shortest: 1,
       longest: 1,
-      /** Breadth-first search with the sums added as nodes are found (all of a level share d). */
+      /**
+       * Direction-optimizing breadth-first search (Beamer, Asanović & Patterson 2012): a level is grown
+       * top-down (the frontier's arcs) or, once the frontier's arcs outnumber a 14th of the unexplored
+       * ones, bottom-up (each unreached node looks for one in-neighbour in the frontier, and stops at
+       * the first), which skips most arcs on the wide middle levels of small-world graphs. Each node
+       * is found once either way, so the sums (added as nodes are found; a level shares d) are the same.
+       */
       run(s: number, count: number): number {
         dist[s] = 0;
         order[0] = s;
-        let head = 0;
-        let tail = 1;
-        while (head < tail) {
-          const v = order[head++]!;
-          const next = dist[v]! + 1;
+        let from = 0;
+        let to = 1;
+        let level = 0;
+        let frontierArcs = offsets[s + 1]! - offsets[s]!;
+        let unexploredArcs = arcs - frontierArcs;
+        while (from < to) {
+          const next = level + 1;
           const byDistance = count * next;
           const bySquare = byDistance * next;
           const inverse = count / next;
           const inverseSquare = inverse / next;
-          const end = offsets[v + 1]!;
-          for (let p = offsets[v]!; p < end; p++) {
-            const w = targets[p]!;
-            if (dist[w]! >= 0) continue;
-            dist[w] = next;
-            order[tail++] = w;
-            const at = w * SUMS;
-            sums[at]! += count;
-            sums[at + 1]! += byDistance;
-            sums[at + 2]! += bySquare;
-            sums[at + 3]! += inverse;
-            sums[at + 4]! += inverseSquare;
+          let tail = to;
+          if (frontierArcs * BOTTOM_UP_ALPHA > unexploredArcs && (to - from) * BOTTOM_UP_BETA >= n) {
+            for (let v = 0; v < n; v++) {
+              if (dist[v]! >= 0) continue;
+              const end = inward.offsets[v + 1]!;
+              for (let p = inward.offsets[v]!; p < end; p++) {
+                if (dist[inward.targets[p]!] !== level) continue;
+                dist[v] = next;
+                order[tail++] = v;
+                const at = v * SUMS;
+                sums[at]! += count;
+                sums[at + 1]! += byDistance;
+                sums[at + 2]! += bySquare;
+                sums[at + 3]! += inverse;
+                sums[at + 4]! += inverseSquare;
+                break;
+              }
+            }
+          } else {
+            for (let k = from; k < to; k++) {
+              const v = order[k]!;
+              const end = offsets[v + 1]!;
+              for (let p = offsets[v]!; p < end; p++) {
+                const w = targets[p]!;
+                if (dist[w]! >= 0) continue;
+                dist[w] = next;
+                order[tail++] = w;
+                const at = w * SUMS;
+                sums[at]! += count;
+                sums[at + 1]! += byDistance;
+                sums[at + 2]! += bySquare;
+                sums[at + 3]! += inverse;
+                sums[at + 4]! += inverseSquare;
+              }
+            }
           }
+          frontierArcs = 0;
+          for (let k = to; k < tail; k++) frontierArcs += offsets[order[k]! + 1]! - offsets[order[k]!]!;
+          unexploredArcs -= frontierArcs;
+          from = to;
+          to = tail;
+          level = next;
         }
-        return tail;
+        return to;
       },
       reset: (reached: number) => {
         for (let k = 0; k < reached; k++) dist[order[k]!] = -1;
