@@ -34,6 +34,7 @@ import {
   createMetricContext,
   parallelShortestPathSweep,
   PARALLEL_MIN_NODES,
+  sampledDistances,
 } from '../server/domain/metrics/index.js';
 import {
   riondatoKornaropoulosSamples,
@@ -96,10 +97,15 @@ async function koprüGroups(
   await timed('degree, density', () => (computeDegree(context), computeDensity(context)));
   await timed('components', () => computeComponents(context));
   await timed('shortest paths', async () => {
+    if (!exact) {
+      // As computeWaveMetrics does in approximate mode: sampled pairs and sampled sources, no sweep.
+      approximateBetweenness(context, { seed: 42 });
+      sampledDistances(context, { seed: 42 });
+      return;
+    }
     // As computeWaveMetricsAsync does: worker threads from PARALLEL_MIN_NODES up.
     if (context.n >= PARALLEL_MIN_NODES) await parallelShortestPathSweep(context, false, {}, exact);
     else shortestPathSweep(context, false, exact);
-    if (!exact) approximateBetweenness(context, { seed: 42 });
     computePathLength(context);
   });
   await timed('eigenvector', () => computeEigenvector(context));
@@ -163,7 +169,7 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
       const exact = n < 20_000 || options.exactLarge;
       const runs = options.runs ?? runsFor(n);
       console.log(
-        `\n${list.name}: ${n} nodes, ${list.sources.length} ties, betweenness ${exact ? 'exact' : 'sampled (ε 0.01, δ 0.1)'}; load average ${load()}`,
+        `\n${list.name}: ${n} nodes, ${list.sources.length} ties, ${exact ? 'exact' : 'approximate: betweenness ε 0.01, distances ε 0.05, δ 0.1'}; load average ${load()}`,
       );
       console.log(header);
 

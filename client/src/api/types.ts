@@ -131,6 +131,25 @@ export interface NodeMetricsRow {
   [metric: string]: number | string | null | undefined;
 }
 
+/** How one sampled measure was estimated (server: metrics/sampled-distances.ts). */
+export interface MeasureEstimate {
+  method: string;
+  samples: number;
+  confidence: number;
+  errorBound?: number;
+  lower?: number;
+  upper?: number;
+}
+
+/** Present on large networks when some values are estimates (README "Large networks"). */
+export interface ApproximationInfo {
+  /** Keys of the estimated measures (node or network). */
+  measures: string[];
+  delta: number;
+  errorBound: number;
+  estimates?: Record<string, MeasureEstimate>;
+}
+
 export interface WaveMetrics {
   wave: string;
   mode: AnalysisMode;
@@ -139,6 +158,7 @@ export interface WaveMetrics {
   network: Record<string, number | boolean | null>;
   groups?: { eiIndex?: Record<string, number | null> };
   nodes: NodeMetricsRow[];
+  approximate?: ApproximationInfo;
 }
 
 export interface CompareResult {
@@ -154,6 +174,8 @@ export interface CompareResult {
   crossSectorTies?: ValueChange;
   meetingEffect?: MeetingEffectRow[];
   isolates?: { integrated: string[]; becameIsolated: string[] };
+  /** The estimated measures of the waves compared (see WaveMetrics). */
+  approximate?: ApproximationInfo;
   nodes: ({ id: string } & Record<string, RankedChange | string>)[];
 }
 

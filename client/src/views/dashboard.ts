@@ -6,6 +6,7 @@
  */
 import { h, render } from '../components/dom';
 import type { CompareResult, ValueChange, WaveMetrics } from '../api/types';
+import { approximationNote, estimatedKeys, estimateTitle } from '../core/approximation';
 import { focusCamera } from '../core/camera';
 import { compareKey, dataStore, ensureCompare, ensureIsolated, metricsKey } from '../core/data';
 import { buildFindings, type Finding } from '../core/evidence';
@@ -61,6 +62,7 @@ function card(
   value: ValueChange,
   key: string,
   locale: 'tr' | 'en',
+  estimate: string | null = null,
 ): HTMLElement {
   const relative =
     RELATIVE.has(key) && value.from !== null && value.from !== 0 && value.change !== null
@@ -78,7 +80,14 @@ function card(
   return h(
     'article',
     { class: 'metric-card', 'data-metric': key, title: description },
-    h('h3', null, label),
+    h(
+      'h3',
+      null,
+      label,
+      estimate === null
+        ? null
+        : h('span', { class: 'estimate-badge', title: estimate }, ` ≈ ${t('approximate.badge')}`),
+    ),
     h('p', { class: 'metric-value' }, formatNumber(locale, value.to)),
     h(
       'p',
@@ -138,6 +147,18 @@ export function mountDashboard(): { element: HTMLElement; kill(): void } {
     const findings = compare ? buildFindings(compare, locale) : [];
     const changes = pair ? networkChanges(compare, metricsOf(pair.from), metricsOf(pair.to)) : {};
     const infos = networkMetricInfos(registry);
+    const approximate = compare?.approximate ?? (pair ? metricsOf(pair.to)?.approximate : undefined);
+    const estimated = estimatedKeys(approximate);
+    const note = approximationNote(
+      approximate,
+      (key) =>
+        labelOf(
+          infos.find((candidate) => candidate.key === key),
+          key,
+          locale,
+        ),
+      locale,
+    );
     const cardKeys = [
       ...infos.map((info) => info.key).filter((key) => key in changes),
       ...Object.keys(changes).filter((key) => !infos.some((info) => info.key === key)),
@@ -259,6 +280,7 @@ export function mountDashboard(): { element: HTMLElement; kill(): void } {
             'section',
             { class: 'cards-section' },
             h('h3', { class: 'section-title' }, t('dashboard.metrics')),
+            note === null ? null : h('p', { class: 'hint', 'data-testid': 'approximate-note' }, note),
             h(
               'div',
               { class: 'metric-cards', 'data-testid': 'metric-cards' },
@@ -272,6 +294,7 @@ export function mountDashboard(): { element: HTMLElement; kill(): void } {
                   allChanges[key]!,
                   key,
                   locale,
+                  estimated.has(key) ? estimateTitle(approximate, key, locale) : null,
                 );
               }),
             ),

@@ -3,6 +3,7 @@
  * header buttons announce their sort with aria-sort), filtered like the map, one row per organization
  * with its metrics in the shown wave and their change between the compared waves.
  */
+import { estimatedKeys, estimateTitle } from '../core/approximation';
 import { h, render } from '../components/dom';
 import type { RankedChange } from '../api/types';
 import { compareKey, dataStore, metricsKey } from '../core/data';
@@ -81,12 +82,18 @@ export function mountTable(): { element: HTMLElement; kill(): void } {
       });
     const sorted = sortRows(rows, sort, locale);
     const sizeInfo = infos.find((info) => info.key === view.sizeBy);
-    const columns: { key: string; label: string; numeric: boolean }[] = [
+    const estimated = estimatedKeys(metrics?.approximate);
+    const columns: { key: string; label: string; numeric: boolean; title?: string }[] = [
       { key: 'name', label: t('table.name'), numeric: false },
       { key: 'kind', label: t('table.kind'), numeric: false },
       { key: 'type', label: t('table.type'), numeric: false },
       { key: 'city', label: t('table.city'), numeric: false },
-      ...infos.map((info) => ({ key: info.key, label: labelOf(info, info.key, locale), numeric: true })),
+      ...infos.map((info) => ({
+        key: info.key,
+        label: labelOf(info, info.key, locale) + (estimated.has(info.key) ? ' ≈' : ''),
+        numeric: true,
+        ...(estimated.has(info.key) ? { title: estimateTitle(metrics?.approximate, info.key, locale) } : {}),
+      })),
       ...(pair
         ? [
             {
@@ -146,6 +153,7 @@ export function mountTable(): { element: HTMLElement; kill(): void } {
                     scope: 'col',
                     class: column.numeric ? 'number' : '',
                     'aria-sort': sort.key === column.key ? sort.direction : 'none',
+                    ...(column.title ? { title: column.title } : {}),
                   },
                   h(
                     'button',

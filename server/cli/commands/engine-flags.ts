@@ -15,9 +15,10 @@ export const ENGINE_FLAGS = {
 } as const;
 
 export const ENGINE_USAGE = [
-  '  --exact          exact betweenness whatever the size (default: sampled from 20 000 nodes up)',
-  '  --approximate    sampled betweenness (Riondato–Kornaropoulos), with error ε at probability 1 − δ',
-  '  --epsilon E      ε of --approximate (default 0.01);  --delta D  its δ (default 0.1)',
+  '  --exact          exact values whatever the size (default: estimated from 20 000 nodes up)',
+  '  --approximate    sampled betweenness (Riondato–Kornaropoulos, error ε at probability 1 − δ) and',
+  '                   distances (closeness, harmonic, path length, diameter) from sampled sources',
+  '  --epsilon E      ε of the betweenness sample (default 0.01);  --delta D  its δ (default 0.1)',
   '  --threads N      worker threads for large graphs (default: all cores; 1 = none)',
   '  --progress       progress on stderr (default: only when stderr is a terminal)',
 ].join('\n');

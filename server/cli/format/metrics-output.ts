@@ -1,5 +1,6 @@
 /** `kopru metrics` output: the contract JSON, a CSV of node metrics, or a terminal table. */
 import type { analyseWave } from '../../domain/analysis/index.js';
+import type { MeasureEstimate } from '../../domain/metrics/sampled-distances.js';
 import { metricOutputs } from '../../domain/metrics/registry.js';
 import type { Organization } from '../../domain/types.js';
 import { toCsv } from './csv.js';
@@ -27,6 +28,32 @@ export function metricsCsv(result: WaveAnalysis, organizations: Map<string, Orga
     ];
   });
   return toCsv(header, rows);
+}
+
+const ESTIMATE_WORDS: Record<string, (e: MeasureEstimate) => string> = {
+  closeness: (e) =>
+    `Closeness is approximate: distances from ${e.samples} sampled organizations (Eppstein–Wang), each value within ±${e.errorBound!.toPrecision(3)} with probability ${e.confidence}.`,
+  harmonicCloseness: (e) =>
+    `Harmonic closeness is approximate: the same ${e.samples} sampled organizations, each value within ±${e.errorBound!.toPrecision(3)} with probability ${e.confidence}.`,
+  averagePathLength: (e) =>
+    `Average path length is approximate: mean over ${e.samples} sampled organizations, between ${e.lower!.toFixed(3)} and ${e.upper!.toFixed(3)} with probability ${e.confidence}.`,
+  diameter: (e) =>
+    `Diameter is approximate: the longest distance found; the exact diameter is between ${e.lower} and ${e.upper} (certain).`,
+};
+
+/** One line per estimated measure, with its bound (empty when every value is exact). */
+export function approximationLines(result: Pick<WaveAnalysis, 'approximate'>): string[] {
+  const info = result.approximate;
+  if (!info) return [];
+  return [
+    `Betweenness is approximate: ${info.samples} sampled shortest paths (Riondato–Kornaropoulos), each value within ±${info.errorBound.toPrecision(3)} with probability ${1 - info.delta}.`,
+    ...info.measures.flatMap((key) => {
+      const estimate = info.estimates?.[key];
+      const words = ESTIMATE_WORDS[key];
+      return estimate && words ? [words(estimate)] : [];
+    }),
+    '(--exact for exact values.)',
+  ];
 }
 
 export function metricsTable(
@@ -71,11 +98,7 @@ export function metricsTable(
   return [
     `${syntheticNotice(result.dataset.synthetic)}${result.dataset.name}`,
     `Wave ${result.wave} · ${result.mode}${result.weighted ? ' · weighted by level' : ''} · groups by ${result.groupBy}`,
-    ...(result.approximate
-      ? [
-          `Betweenness is approximate: ${result.approximate.samples} sampled shortest paths (Riondato–Kornaropoulos), each value within ±${result.approximate.errorBound.toPrecision(3)} with probability ${1 - result.approximate.delta} (--exact for exact values).`,
-        ]
-      : []),
+    ...approximationLines(result),
     '',
     renderTable(
       [{ header: 'network metric' }, { header: 'key' }, { header: 'value', align: 'right' }],

@@ -13,13 +13,19 @@
  * (a BFS per component); otherwise (directed, or lengths 1/level) the size of the largest weakly
  * connected component, which no shortest path can exceed. When r ≥ n the exact sweep is cheaper and
  * is used instead (`samples` null in the result). Seeded: the same seed gives the same estimates.
+ *
+ * Each unweighted sample is one balanced bidirectional search (bidirectional-path-sample.ts, as in
+ * KADABRA), which on small-world graphs visits about √n nodes instead of the whole graph; with tie
+ * lengths 1/level, a Dijkstra from u. Both draw the path uniformly, so the bound above is unchanged.
  */
 import type { MetricContext } from './context.js';
+import type { MeasureEstimate } from './sampled-distances.js';
 import { componentLabels } from './components.js';
 import { openUnitInterval } from './options.js';
 import { sweepInput } from './shortest-paths.js';
 import { BucketQueue, dial, dijkstra, MinHeap } from './sweep-kernel.js';
-import { createRandom, DEFAULT_SEED } from '../random.js';
+import { createRandom, DEFAULT_SEED, type Random } from '../random.js';
+import { createBidirectionalSampler } from './bidirectional-path-sample.js';
 import type { RunOptions } from './parallel/run-options.js';
 import { throwIfAborted } from './parallel/run-options.js';
 
@@ -47,6 +53,11 @@ export interface ApproximationInfo {
   vertexDiameterBound: number;
   /** ε on the scale of the reported (NetworkX-normalized) betweenness: ε·n/(n−2). */
   errorBound: number;
+  /**
+   * Per estimated measure (every entry of `measures`): its method, sample size and bound
+   * (sampled-distances.ts). The fields above describe betweenness and stay for compatibility.
+   */
+  estimates?: Record<string, MeasureEstimate>;
 }
 
 /** Riondato–Kornaropoulos sample size for a vertex-diameter bound `vd`. */
@@ -121,26 +132,14 @@ export function approximateBetweenness(
   const weighted = options.weighted ?? false;
   const { samples, bound } = planned;
   const { n } = context;
-  const input = sweepInput(context, weighted, false);
-  const inward = input.in;
   const random = createRandom(seed);
   const estimate = new Float64Array(n);
-  const sigma = new Float64Array(n);
-  const order = new Int32Array(n);
-  const dist = new Float64Array(n).fill(-1);
-  const done = new Uint8Array(n);
-  const steps = new Int32Array(n).fill(-1);
-  const lengths = input.inLengths;
-  const queue =
-    input.outLengths && input.buckets
-      ? new BucketQueue(
-          input.outLengths.reduce((a, b) => Math.max(a, b), 0),
-          input.out.targets.length + 1,
-        )
-      : undefined;
-  const heap = input.outLengths && !queue ? new MinHeap(input.out.targets.length + 1) : undefined;
   const share = 1 / samples;
   const every = Math.max(1, Math.floor(samples / 100));
+  const draw = weighted ? weightedPathDrawer(context) : bidirectionalDrawer(context);
+  const visit = (node: number): void => {
+    estimate[node]! += share;
+  };
 
   for (let i = 0; i < samples; i++) {
     if (i % every === 0) {
@@ -150,41 +149,7 @@ export function approximateBetweenness(
     const u = random.below(n);
     let v = random.below(n - 1);
     if (v >= u) v++;
-    let reached: number;
-    if (input.outLengths === undefined) {
-      reached = bfsUntil(u, v, input.out, steps, sigma, order);
-      for (let k = 0; k < reached; k++) dist[order[k]!] = steps[order[k]!]!;
-    } else if (queue) {
-      reached = dial(u, input.out, input.outLengths, dist, sigma, order, queue, done);
-    } else {
-      reached = dijkstra(u, input.out, input.outLengths, dist, sigma, order, heap!, done);
-    }
-    // Walk back from v along one uniformly drawn shortest path.
-    if (dist[v]! > 0) {
-      let t = v;
-      while (t !== u) {
-        const dt = dist[t]!;
-        let pick = random.float() * sigma[t]!;
-        let chosen = -1;
-        for (let p = inward.offsets[t]!; p < inward.offsets[t + 1]!; p++) {
-          const z = inward.targets[p]!;
-          const dz = dist[z]!;
-          if (dz < 0 || dz + (lengths ? lengths[p]! : 1) !== dt) continue;
-          chosen = z;
-          pick -= sigma[z]!;
-          if (pick < 0) break;
-        }
-        if (chosen !== u) estimate[chosen]! += share;
-        t = chosen;
-      }
-    }
-    for (let k = 0; k < reached; k++) {
-      const x = order[k]!;
-      dist[x] = -1;
-      steps[x] = -1;
-      sigma[x] = 0;
-      done[x] = 0;
-    }
+    draw(u, v, random, visit);
   }
   run.onProgress?.({ phase: 'betweenness (sampled)', done: samples, total: samples });
   const scale = n > 2 ? n / (n - 2) : 0;
@@ -204,42 +169,61 @@ export function approximateBetweenness(
   };
 }
 
+type PathDrawer = (u: number, v: number, random: Random, visit: (node: number) => void) => void;
+
+/** Unweighted: one balanced bidirectional search per pair (bidirectional-path-sample.ts). */
+function bidirectionalDrawer(context: MetricContext): PathDrawer {
+  const sampler = createBidirectionalSampler(context.n, context.out, context.in);
+  return (u, v, random, visit) => void sampler.sample(u, v, random, visit);
+}
+
 /**
- * Breadth-first search from s that stops once the level of `target` is complete (its path count
- * and its predecessors' are final then); nodes beyond are never needed by the walk back.
+ * Lengths 1/level: Dijkstra (Dial's buckets for integer lengths) from u over the whole graph, then one
+ * shortest u→v path drawn by walking back from v (each predecessor z of t with probability σ_uz/σ_ut).
  */
-function bfsUntil(
-  s: number,
-  target: number,
-  adjacency: MetricContext['out'],
-  dist: Int32Array,
-  sigma: Float64Array,
-  order: Int32Array,
-): number {
-  const { offsets, targets } = adjacency;
-  dist[s] = 0;
-  sigma[s] = 1;
-  order[0] = s;
-  let head = 0;
-  let tail = 1;
-  while (head < tail) {
-    const v = order[head++]!;
-    const dv = dist[v]!;
-    const dt = dist[target]!;
-    if (dt >= 0 && dv >= dt) break;
-    const next = dv + 1;
-    const sv = sigma[v]!;
-    for (let p = offsets[v]!; p < offsets[v + 1]!; p++) {
-      const w = targets[p]!;
-      const dw = dist[w]!;
-      if (dw < 0) {
-        dist[w] = next;
-        order[tail++] = w;
-        sigma[w]! += sv;
-      } else if (dw === next) {
-        sigma[w]! += sv;
+function weightedPathDrawer(context: MetricContext): PathDrawer {
+  const { n } = context;
+  const input = sweepInput(context, true, false);
+  const inward = input.in;
+  const lengths = input.inLengths!;
+  const sigma = new Float64Array(n);
+  const order = new Int32Array(n);
+  const dist = new Float64Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  const queue = input.buckets
+    ? new BucketQueue(
+        input.outLengths!.reduce((a, b) => Math.max(a, b), 0),
+        input.out.targets.length + 1,
+      )
+    : undefined;
+  const heap = queue ? undefined : new MinHeap(input.out.targets.length + 1);
+  return (u, v, random, visit) => {
+    const reached = queue
+      ? dial(u, input.out, input.outLengths!, dist, sigma, order, queue, done)
+      : dijkstra(u, input.out, input.outLengths!, dist, sigma, order, heap!, done);
+    if (dist[v]! > 0) {
+      let t = v;
+      while (t !== u) {
+        const dt = dist[t]!;
+        let pick = random.float() * sigma[t]!;
+        let chosen = -1;
+        for (let p = inward.offsets[t]!; p < inward.offsets[t + 1]!; p++) {
+          const z = inward.targets[p]!;
+          const dz = dist[z]!;
+          if (dz < 0 || dz + lengths[p]! !== dt) continue;
+          chosen = z;
+          pick -= sigma[z]!;
+          if (pick < 0) break;
+        }
+        if (chosen !== u) visit(chosen);
+        t = chosen;
       }
     }
-  }
-  return tail;
+    for (let k = 0; k < reached; k++) {
+      const x = order[k]!;
+      dist[x] = -1;
+      sigma[x] = 0;
+      done[x] = 0;
+    }
+  };
 }

@@ -23,8 +23,10 @@ import { ANALYSIS_MODES, type AnalysisMode } from '../types.js';
 import {
   approximateBetweenness,
   APPROXIMATE_DEFAULTS,
+  plannedSamples,
   type ApproximationInfo,
 } from './approximate-betweenness.js';
+import { plannedSources, sampledDistances, SAMPLED_DISTANCES_DEFAULTS } from './sampled-distances.js';
 import { computeAverageClustering } from './average-clustering.js';
 import { computeAverageDegree } from './average-degree.js';
 import { computeBetweenness } from './betweenness.js';
@@ -74,8 +76,9 @@ export interface WaveMetricsOptions {
   /** Seed of Louvain's random order (and of the betweenness sampling). Default 42. */
   seed?: number;
   /**
-   * `exact` (Brandes), `approximate` (Riondato–Kornaropoulos sampling, approximate-betweenness.ts) or
-   * `auto` (default): approximate from {@link APPROXIMATE_ABOVE_NODES} nodes up.
+   * `exact` (Brandes), `approximate` (Riondato–Kornaropoulos sampling, approximate-betweenness.ts, and
+   * the distance measures from sampled sources, sampled-distances.ts) or `auto` (default): approximate
+   * from {@link APPROXIMATE_ABOVE_NODES} nodes up.
    */
   betweenness?: BetweennessMethod;
   /** ε of the approximation. Default 0.01. */
@@ -87,6 +90,11 @@ export interface WaveMetricsOptions {
    * computing them here; the result then carries `engines`. Binary (unweighted) analyses only.
    */
   external?: ExternalMeasures | undefined;
+  /**
+   * ε of the sample size of the distance measures (closeness, harmonic closeness, average path length,
+   * diameter), estimated along with betweenness (sampled-distances.ts). Default 0.05.
+   */
+  distanceEpsilon?: number;
 }
 
 export type BetweennessMethod = 'exact' | 'approximate' | 'auto';
@@ -101,6 +109,7 @@ export const WAVE_METRICS_DEFAULTS = {
   betweenness: 'auto',
   epsilon: APPROXIMATE_DEFAULTS.epsilon,
   delta: APPROXIMATE_DEFAULTS.delta,
+  distanceEpsilon: SAMPLED_DISTANCES_DEFAULTS.epsilon,
 } as const;
 
 export interface NetworkMetrics {
@@ -212,6 +221,32 @@ function wantsApproximation(context: MetricContext, options: WaveMetricsOptions)
 }
 
 /**
+ * What is estimated: betweenness when sampling is cheaper than the exact sweep; the distance
+ * measures too when, in addition, their sample is smaller than n (else one exact distance sweep,
+ * half the work of the full one, serves them). When betweenness is exact the full sweep gives the
+ * distances for free, so they are never estimated alone.
+ */
+function approximationPlan(context: MetricContext, options: WaveMetricsOptions) {
+  // Measures from another engine (GDS) are exact: then the local ones are too, so no result mixes
+  // exact and sampled shortest-path measures.
+  const betweenness =
+    options.external === undefined &&
+    wantsApproximation(context, options) &&
+    plannedSamples(context, {
+      weighted: options.weighted ?? WAVE_METRICS_DEFAULTS.weighted,
+      epsilon: options.epsilon ?? WAVE_METRICS_DEFAULTS.epsilon,
+      delta: options.delta ?? WAVE_METRICS_DEFAULTS.delta,
+    }) !== undefined;
+  const distances =
+    betweenness &&
+    plannedSources(context.n, {
+      epsilon: options.distanceEpsilon ?? WAVE_METRICS_DEFAULTS.distanceEpsilon,
+      delta: options.delta ?? WAVE_METRICS_DEFAULTS.delta,
+    }) !== undefined;
+  return { betweenness, distances };
+}
+
+/**
  * `computeWaveMetrics` with the shortest-path sweep on worker threads for graphs of
  * {@link PARALLEL_MIN_NODES} nodes or more (same numbers: see parallel/sweep-pool.ts), progress and
  * cancellation. Smaller graphs run on the calling thread, as the synchronous function does.
@@ -225,8 +260,9 @@ export async function computeWaveMetricsAsync(
   throwIfAborted(run.signal);
   const threads = run.threads ?? defaultThreads();
   const weighted = options.weighted ?? WAVE_METRICS_DEFAULTS.weighted;
-  if (threads > 1 && context.n >= PARALLEL_MIN_NODES && !sweepProvided(options.external)) {
-    await parallelShortestPathSweep(context, weighted, run, !wantsApproximation(context, options));
+  const plan = approximationPlan(context, options);
+  if (threads > 1 && context.n >= PARALLEL_MIN_NODES && !plan.distances && !sweepProvided(options.external)) {
+    await parallelShortestPathSweep(context, weighted, run, !plan.betweenness);
   }
   throwIfAborted(run.signal);
   return waveMetricsOf(context, options, run);
@@ -268,27 +304,40 @@ function waveMetricsOf(
     : computeEigenvector(context, { weighted });
   const localDegree = computeDegree(context, { weighted });
   const degree = external.degree ? { ...localDegree, degree: external.degree } : localDegree;
-  // Estimated only when sampling is cheaper than the exact sweep (approximateBetweenness says).
-  const estimate = wantsApproximation(context, options)
+  const delta = options.delta ?? WAVE_METRICS_DEFAULTS.delta;
+  // Estimated only when sampling is cheaper than the exact sweep (approximationPlan).
+  const plan = approximationPlan(context, options);
+  const estimate = plan.betweenness
     ? approximateBetweenness(
+        context,
+        { weighted, seed, epsilon: options.epsilon ?? WAVE_METRICS_DEFAULTS.epsilon, delta },
+        run,
+      )
+    : undefined;
+  const distances = plan.distances
+    ? sampledDistances(
         context,
         {
           weighted,
           seed,
-          epsilon: options.epsilon ?? WAVE_METRICS_DEFAULTS.epsilon,
-          delta: options.delta ?? WAVE_METRICS_DEFAULTS.delta,
+          delta,
+          epsilon: options.distanceEpsilon ?? WAVE_METRICS_DEFAULTS.distanceEpsilon,
         },
         run,
       )
     : undefined;
-  if (estimate) shortestPathSweep(context, weighted, false);
+  if (estimate && !distances) shortestPathSweep(context, weighted, false);
   const betweenness =
     external.betweenness ??
     (estimate ? toNodeValues(context, estimate.values) : computeBetweenness(context, { weighted }));
-  const closeness = external.closeness ?? computeCloseness(context, { weighted });
-  const harmonic = external.harmonicCloseness ?? computeHarmonicCloseness(context, { weighted });
+  const closeness =
+    external.closeness ??
+    (distances ? toNodeValues(context, distances.closeness) : computeCloseness(context, { weighted }));
+  const harmonic =
+    external.harmonicCloseness ??
+    (distances ? toNodeValues(context, distances.harmonic) : computeHarmonicCloseness(context, { weighted }));
   // After betweenness: in binary undirected mode it reuses that sweep's BFS distances.
-  const paths = computePathLength(context);
+  const paths = distances ?? computePathLength(context);
   const pagerank = external.pagerank ?? computePageRank(context, { weighted }).values;
   const clustering = external.clustering ?? computeClustering(context);
   const kCore = external.kCore ?? computeKCore(context);
@@ -341,13 +390,30 @@ function waveMetricsOf(
     network,
     groups: { eiIndex: ei.groups },
     nodes,
-    ...(estimate ? { approximate: estimate.info } : {}),
+    ...(estimate ? { approximate: approximationInfo(estimate.info, distances) } : {}),
     ...withEngines(engineReport(options.external)),
   };
 }
 
 function withEngines(report: EngineReport | undefined): { engines?: EngineReport } {
   return report ? { engines: report } : {};
+}
+
+/** The betweenness info, with every estimated measure listed and described in `estimates`. */
+function approximationInfo(
+  info: ApproximationInfo,
+  distances: ReturnType<typeof sampledDistances>,
+): ApproximationInfo {
+  const estimates: NonNullable<ApproximationInfo['estimates']> = {
+    betweenness: {
+      method: info.method,
+      samples: info.samples,
+      confidence: 1 - info.delta,
+      errorBound: info.errorBound,
+    },
+    ...distances?.estimates,
+  };
+  return { ...info, measures: Object.keys(estimates), estimates };
 }
 
 export { createMetricContext, type MetricContext, type MetricInput } from './context.js';
@@ -357,6 +423,12 @@ export {
   type ApproximationInfo,
 } from './approximate-betweenness.js';
 export { parallelShortestPathSweep } from './parallel/sweep-pool.js';
+export {
+  sampledDistances,
+  SAMPLED_DISTANCES_DEFAULTS,
+  type MeasureEstimate,
+  type SampledDistances,
+} from './sampled-distances.js';
 export { PARALLEL_MIN_NODES, type Progress, type RunOptions } from './parallel/run-options.js';
 export { METRICS, findMetric, metricOutputs, type AnyMetricDescriptor } from './registry.js';
 export type * from './types.js';
