@@ -12,7 +12,13 @@
  *   tie of the graph, where it meets its nodes (one shader pass over all ties, ~90–200 ms at
  *   100 000 ties in software WebGL), also on frames where `hideEdgesOnMove` hides every tie.
  *
- * Both rely on sigma 4.0 internals; each is skipped when the internals are not found.
+ * - **The picking layer while the camera moves.** Every frame draws each organization twice: the
+ *   picture and the picking layer (the hidden buffer hover and click read). Nothing can be hovered
+ *   or clicked in the middle of a drag or a zoom, so on big maps (`hideEdgesOnMove`) the picking
+ *   draw is left out of moving frames; the frame after the movement, which sigma draws anyway to
+ *   bring the ties back, fills the picking layer again.
+ *
+ * Each relies on sigma 4.0 internals and is skipped when they are not found.
  */
 interface StyleAnalysis {
   dependency: string;
@@ -25,6 +31,19 @@ interface SigmaInternals {
   mouseCaptor?: { isMoving?: boolean; draggedEvents?: number; currentWheelDirection?: number };
   getCamera(): { isAnimating(): boolean };
   getSetting(key: 'hideEdgesOnMove'): boolean;
+  getRenderParams?: () => { pickingFrameBuffer: unknown };
+  scheduleRender?: () => void;
+}
+
+/** Sigma's own test in render(): the camera animates, or the mouse drags or wheels. */
+function isMoving(internals: SigmaInternals): boolean {
+  const captor = internals.mouseCaptor;
+  return (
+    internals.getCamera().isAnimating() ||
+    Boolean(captor?.isMoving) ||
+    Boolean(captor?.draggedEvents) ||
+    Boolean(captor?.currentWheelDirection)
+  );
 }
 
 /** Sigma stops re-running the reducers on every item when its graph state changes. */
@@ -39,24 +58,46 @@ export function reducersIgnoreGraphState(sigma: object): boolean {
   return true;
 }
 
-/**
- * Skips sigma's tie frame pass on frames where no tie is drawn. "Moving" is sigma's own test in
- * render(): the camera animates, or the mouse drags or wheels.
- */
+/** Skips sigma's tie frame pass on frames where no tie is drawn (moving, with `hideEdgesOnMove`). */
 export function skipHiddenTiePass(sigma: object): boolean {
   const internals = sigma as unknown as SigmaInternals;
   const pass = internals.edgeFramePass;
-  const captor = internals.mouseCaptor;
-  if (!pass || typeof pass.run !== 'function' || !captor) return false;
+  if (!pass || typeof pass.run !== 'function' || !internals.mouseCaptor) return false;
   const run = pass.run;
   pass.run = function (...args: unknown[]) {
-    const moving =
-      internals.getCamera().isAnimating() ||
-      Boolean(captor.isMoving) ||
-      Boolean(captor.draggedEvents) ||
-      Boolean(captor.currentWheelDirection);
-    if (moving && internals.getSetting('hideEdgesOnMove')) return;
+    if (isMoving(internals) && internals.getSetting('hideEdgesOnMove')) return;
     run.apply(this, args);
+  };
+  return true;
+}
+
+/**
+ * Leaves the picking draw out of moving frames when `hideEdgesOnMove` is on: sigma's programs skip
+ * their picking pass when the frame's parameters carry no picking framebuffer.
+ */
+export function skipPickingWhileMoving(sigma: object): boolean {
+  const internals = sigma as unknown as SigmaInternals;
+  const params = internals.getRenderParams;
+  if (typeof params !== 'function' || typeof internals.scheduleRender !== 'function') return false;
+  if (!internals.mouseCaptor) return false;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  // A wheel zoom ends without a frame of its own: make sure one is drawn once nothing moves, or the
+  // picking layer would stay empty (nothing hoverable) until the next frame.
+  const redrawWhenStill = (): void => {
+    pending = null;
+    if (isMoving(internals)) pending = setTimeout(redrawWhenStill, 100);
+    else internals.scheduleRender!();
+  };
+  internals.getRenderParams = function () {
+    const value = params.call(this);
+    if (!isMoving(internals) || !internals.getSetting('hideEdgesOnMove')) {
+      // This frame fills the picking layer: no extra frame needed.
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
+      return value;
+    }
+    pending ??= setTimeout(redrawWhenStill, 100);
+    return { ...value, pickingFrameBuffer: null };
   };
   return true;
 }

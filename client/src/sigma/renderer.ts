@@ -11,7 +11,7 @@ import type { Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
-import { reducersIgnoreGraphState, skipHiddenTiePass } from './frame-shortcuts';
+import { reducersIgnoreGraphState, skipHiddenTiePass, skipPickingWhileMoving } from './frame-shortcuts';
 import { patchPrograms } from './plain-draws';
 import { refreshPlan } from './highlight-refresh';
 import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
@@ -189,6 +189,7 @@ export function mountMap(
   const plain = patchPrograms(sigma);
   reducersIgnoreGraphState(sigma);
   skipHiddenTiePass(sigma);
+  skipPickingWhileMoving(sigma);
   container.dataset.plainDraws = `${plain.nodes ? 'nodes' : ''}${plain.edges ? ' ties' : ''}`.trim();
   sigma.setGraph(graph);
 
