@@ -8,6 +8,7 @@ import type { RankedChange, ValueChange } from '../../../server/domain/compare/m
 import type { TieCounts } from '../../../server/domain/compare/tie-diff';
 import type { DatasetChanges, RecordChanges } from '../../../server/domain/diff/dataset-diff';
 import type { DatasetFormat } from '../../../server/domain/io/formats';
+import type { MeasureEstimate } from '../../../server/domain/metrics/sampled-distances';
 import type { AnalysisMode, LocalizedText, OrganizationKind } from '../../../server/domain/types';
 
 // The server's own types where the JSON is exactly the domain record, so the two cannot drift apart.
@@ -17,6 +18,7 @@ export type {
   DatasetChanges,
   DatasetFormat,
   LocalizedText,
+  MeasureEstimate,
   MeetingEffectRow,
   OrganizationKind,
   RankedChange,
@@ -129,16 +131,6 @@ export interface NodeMetricsRow {
   community?: number;
   brokerageRole?: string | null;
   [metric: string]: number | string | null | undefined;
-}
-
-/** How one sampled measure was estimated (server: metrics/sampled-distances.ts). */
-export interface MeasureEstimate {
-  method: string;
-  samples: number;
-  confidence: number;
-  errorBound?: number;
-  lower?: number;
-  upper?: number;
 }
 
 /** Present on large networks when some values are estimates (README "Large networks"). */
