@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { diffDatasets, hasChanges, type DatasetChanges } from '../../domain/diff/dataset-diff.js';
-import { foldForSearch } from '../../domain/text/fold.js';
 import type { MetricsWriteBack } from '../../domain/analysis/write-back.js';
 import type { Dataset, DatasetInfo } from '../../domain/types.js';
 import { cypher, schemaStatements } from '../cypher.js';
 import { INTERACTIVE_DEADLINE_MS, withNeo4jErrors } from '../errors.js';
 import { recordAuditInTransaction } from './audit-repository.js';
+import { eventRow, extraJson, organizationRow, waveRow } from './record-rows.js';
 import { StagedImporter } from './staged-import.js';
 import { toAttendance, toEvent, toOrganization, toResponse, toTie, toWave } from '../mappers.js';
 
@@ -64,10 +64,6 @@ async function runBatched(tx: ManagedTransaction, query: string, rows: unknown[]
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     await tx.run(query, { rows: rows.slice(start, start + BATCH_SIZE) });
   }
-}
-
-function json(record: Record<string, string>): string | null {
-  return Object.keys(record).length === 0 ? null : JSON.stringify(record);
 }
 
 export class DatasetRepository {
@@ -216,47 +212,9 @@ export class DatasetRepository {
 
   private async writeAll(tx: ManagedTransaction, dataset: Dataset, replace: boolean): Promise<void> {
     if (replace) await tx.run(cypher('dataset/delete-all'));
-    await runBatched(
-      tx,
-      cypher('organizations/merge'),
-      dataset.organizations.map((o) => ({
-        id: o.id,
-        name: o.name,
-        kind: o.kind,
-        type: o.type ?? null,
-        city: o.city ?? null,
-        district: o.district ?? null,
-        focus: o.focus,
-        refugeeLed: o.refugeeLed ?? null,
-        founded: o.founded ?? null,
-        extra: json(o.extra),
-        searchName: foldForSearch(o.name),
-        searchCity: o.city === undefined ? null : foldForSearch(o.city),
-      })),
-    );
-    await runBatched(
-      tx,
-      cypher('waves/merge'),
-      dataset.waves.map((w, position) => ({
-        id: w.id,
-        label: w.label,
-        date: w.date,
-        description: w.description ?? null,
-        position,
-      })),
-    );
-    await runBatched(
-      tx,
-      cypher('events/merge'),
-      dataset.events.map((e) => ({
-        id: e.id,
-        name: e.name,
-        type: e.type ?? null,
-        date: e.date,
-        endDate: e.endDate ?? null,
-        city: e.city ?? null,
-      })),
-    );
+    await runBatched(tx, cypher('organizations/merge'), dataset.organizations.map(organizationRow));
+    await runBatched(tx, cypher('waves/merge'), dataset.waves.map(waveRow));
+    await runBatched(tx, cypher('events/merge'), dataset.events.map(eventRow));
     await runBatched(
       tx,
       cypher('ties/merge'),
@@ -265,7 +223,7 @@ export class DatasetRepository {
         target: t.target,
         wave: t.wave,
         level: t.level,
-        extra: json(t.extra),
+        extra: extraJson(t.extra),
       })),
     );
     await runBatched(tx, cypher('attendance/merge'), dataset.attendance);

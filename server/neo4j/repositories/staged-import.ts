@@ -23,11 +23,11 @@
  * fingerprint as the import that produced the live data) changes nothing and writes nothing.
  */
 import { recordAuditInTransaction } from './audit-repository.js';
+import { eventRow, extraJson, organizationRow, waveRow } from './record-rows.js';
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { ConflictError } from '../../errors.js';
 import type { RecordChanges, DatasetChanges } from '../../domain/diff/dataset-diff.js';
-import { foldForSearch } from '../../domain/text/fold.js';
 import type { Tie } from '../../domain/types.js';
 import type { StreamedBundle } from '../../files/stream-bundle.js';
 import { cypher } from '../cypher.js';
@@ -88,10 +88,6 @@ export interface StreamImportOutcome {
   counts: Record<string, number>;
   /** Seconds spent writing (staging + publishing), for the rate. */
   seconds: number;
-}
-
-function json(record: Record<string, string>): string | null {
-  return Object.keys(record).length === 0 ? null : JSON.stringify(record);
 }
 
 function unchanged(count: number): RecordChanges {
@@ -221,20 +217,7 @@ export class StagedImporter {
         };
         // Organization id → element id of its staged node: the one map held for the tie batches.
         const elementIds = new Map<string, string>();
-        const organizations = dataset.organizations.map((o) => ({
-          id: o.id,
-          name: o.name,
-          kind: o.kind,
-          type: o.type ?? null,
-          city: o.city ?? null,
-          district: o.district ?? null,
-          focus: o.focus,
-          refugeeLed: o.refugeeLed ?? null,
-          founded: o.founded ?? null,
-          extra: json(o.extra),
-          searchName: foldForSearch(o.name),
-          searchCity: o.city === undefined ? null : foldForSearch(o.city),
-        }));
+        const organizations = dataset.organizations.map(organizationRow);
         for (let start = 0; start < organizations.length; start += batchSize) {
           const rows = organizations.slice(start, start + batchSize);
           const staged = await session.executeWrite(async (tx) =>
@@ -245,27 +228,8 @@ export class StagedImporter {
           if (staged.length !== rows.length) throw cancelled(importId);
           for (const [id, elementId] of staged) elementIds.set(id, elementId);
         }
-        await write(
-          cypher('staging/waves'),
-          dataset.waves.map((w, position) => ({
-            id: w.id,
-            label: w.label,
-            date: w.date,
-            description: w.description ?? null,
-            position,
-          })),
-        );
-        await write(
-          cypher('staging/events'),
-          dataset.events.map((e) => ({
-            id: e.id,
-            name: e.name,
-            type: e.type ?? null,
-            date: e.date,
-            endDate: e.endDate ?? null,
-            city: e.city ?? null,
-          })),
-        );
+        await write(cypher('staging/waves'), dataset.waves.map(waveRow));
+        await write(cypher('staging/events'), dataset.events.map(eventRow));
 
         const tiesStarted = performance.now();
         let written = 0;
@@ -303,7 +267,7 @@ export class StagedImporter {
               elementIds.get(t.target),
               t.wave,
               t.level,
-              json(t.extra),
+              extraJson(t.extra),
             ]);
             while (idle.length === 0) await Promise.race(inFlight);
             if (failure !== undefined) break;
