@@ -11,7 +11,14 @@ import type { Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
-import { reducersIgnoreGraphState, skipHiddenTiePass, skipPickingWhileMoving } from './frame-shortcuts';
+import { createTieView } from './tie-view';
+import {
+  movePictureWhileMoving,
+  PICTURE_MOVED,
+  reducersIgnoreGraphState,
+  skipHiddenTiePass,
+  skipPickingWhileMoving,
+} from './frame-shortcuts';
 import { patchPrograms } from './plain-draws';
 import { refreshPlan } from './highlight-refresh';
 import { changedLabels, placeLabels, SPOTLIGHT_PRIORITY, type LabelCandidate } from './labels';
@@ -152,14 +159,20 @@ export function mountMap(
   const tieRanks =
     graph.size > TIE_BUDGET
       ? rankTies(
-          graph.mapEdges(
-            (edge, attributes) => [edge, Math.max(...Object.values(attributes.levels))] as const,
-          ),
+          graph.mapEdges((edge, attributes) => {
+            let strongest = 0;
+            for (const wave in attributes.levels) strongest = Math.max(strongest, attributes.levels[wave]!);
+            return [edge, strongest] as const;
+          }),
         )
       : null;
   // Map order is rank order.
   const rankedTies = tieRanks ? [...tieRanks.keys()] : [];
   let tieRankLimit = tieRanks ? tieLimit(graph.size, 1, TIE_BUDGET) : Number.POSITIVE_INFINITY;
+  // Sigma gets only the ties it may draw (tie-view.ts); on small maps, the union graph itself.
+  const tieView = tieRanks ? createTieView(graph, rankedTies, tieRankLimit) : null;
+  tieView?.addTiesOf(model.spotlight);
+  const shown = tieView?.graph ?? graph;
   const HIDDEN_TIE = { visibility: 'hidden' } as const;
   // Created on an empty copy of the graph: its programs are rewritten (plain-draws.ts) before the
   // real graph is indexed, once, by setGraph below.
@@ -190,8 +203,14 @@ export function mountMap(
   reducersIgnoreGraphState(sigma);
   skipHiddenTiePass(sigma);
   skipPickingWhileMoving(sigma);
+  // Big maps: a moving camera moves the last picture; the map is redrawn when it stops.
+  if (large && movePictureWhileMoving(sigma)) container.dataset.pictureMoves = 'true';
   container.dataset.plainDraws = `${plain.nodes ? 'nodes' : ''}${plain.edges ? ' ties' : ''}`.trim();
-  sigma.setGraph(graph);
+  // Sigma 4.0's index of parallel ties keeps the graph sigma was created with (setGraph does not
+  // replace it), and ties added later (tie-view.ts) are looked up there: point it at the real graph.
+  const groups = (sigma as unknown as { edgeGroups?: { graph?: unknown } }).edgeGroups;
+  if (groups && 'graph' in groups) groups.graph = shown;
+  sigma.setGraph(shown);
 
   // After the camera stops: draw more ties when zoomed in, fewer when zoomed out (one refresh per
   // change of the share, which is quantized to powers of two).
@@ -209,9 +228,14 @@ export function mountMap(
         Math.min(limit, tieRankLimit),
         Math.min(Math.max(limit, tieRankLimit), rankedTies.length),
       );
+      const raised = limit > tieRankLimit;
       tieRankLimit = limit;
       container.dataset.tieLimit = String(limit);
-      sigma.refresh({ partialGraph: { edges: changed }, skipIndexation: true });
+      // Ties new to the view are indexed by sigma as they are added (graph events); ties it already
+      // had are re-reduced in place.
+      const present = changed.filter((edge) => shown.hasEdge(edge));
+      if (raised) tieView!.growTo(limit);
+      if (present.length > 0) sigma.refresh({ partialGraph: { edges: present }, skipIndexation: true });
     }, 300);
   };
   if (tieRanks !== null) container.dataset.tieLimit = String(tieRankLimit);
@@ -231,6 +255,7 @@ export function mountMap(
     pairLine.show(a, b);
   };
   sigma.on('afterRender', drawPairLine);
+  (sigma as unknown as { on(event: string, listener: () => void): void }).on(PICTURE_MOVED, drawPairLine);
 
   const withLabels = (next: RenderModel): RenderModel => ({ ...next, placedLabels: placed, focus });
 
@@ -311,7 +336,7 @@ export function mountMap(
     }, 120);
   };
   sigma.getCamera().on('updated', relabel);
-  graph.on('eachNodeAttributesUpdated', relabel);
+  shown.on('eachNodeAttributesUpdated', relabel);
   sigma.on('resize', relabel);
 
   sigma.on('enterNode', ({ node }) => events.onHover(node));
@@ -449,6 +474,10 @@ export function mountMap(
     return result;
   };
 
+  // The positions are in the graph before the mount (views/map-view.ts): frame them at once, clear of
+  // the overlays.
+  fitAllNow(false);
+
   return {
     sigma,
     update(next) {
@@ -457,10 +486,13 @@ export function mountMap(
       if (switching) return;
       const previous = model;
       model = settled(target);
-      const plan = refreshPlan(previous, model, graph);
+      // Ties of the hovered or selected organization are drawn whatever the zoom: sigma must have them.
+      const added = tieView?.addTiesOf(model.spotlight);
+      const plan = refreshPlan(previous, model, shown);
       container.dataset.lastRefresh = plan.kind;
       if (plan.kind === 'full') sigma.refresh();
-      else if (plan.kind === 'partial') refreshItems(plan.nodes, plan.edges);
+      else if (plan.kind === 'partial')
+        refreshItems(plan.nodes, added?.size ? plan.edges.filter((edge) => !added.has(edge)) : plan.edges);
     },
     animateSwitch(next, duration = SWITCH_MS) {
       cancelFrame();
@@ -469,6 +501,7 @@ export function mountMap(
       target = next;
       if (large || duration <= 0 || next.previousWave === null) {
         model = settled(next);
+        tieView?.addTiesOf(model.spotlight);
         sigma.refresh();
         return;
       }
@@ -491,14 +524,22 @@ export function mountMap(
       stopNodeAnimation?.();
       stopNodeAnimation = null;
       if (!animate) {
-        graph.updateEachNodeAttributes((id, attributes) => {
-          const point = positions[id];
-          return point ? { ...attributes, x: point.x, y: point.y } : attributes;
-        });
+        // In place: the union graph and sigma's graph share the attribute objects (tie-view.ts).
+        shown.updateEachNodeAttributes(
+          (id, attributes) => {
+            const point = positions[id];
+            if (point) {
+              attributes.x = point.x;
+              attributes.y = point.y;
+            }
+            return attributes;
+          },
+          { attributes: ['x', 'y'] },
+        );
         fitAll(false);
         return;
       }
-      stopNodeAnimation = animateNodes(graph, positions, { duration: 700 }, () => {
+      stopNodeAnimation = animateNodes(shown, positions, { duration: 700 }, () => {
         stopNodeAnimation = null;
         fitAll(true);
       });
@@ -562,7 +603,7 @@ export function mountMap(
       pairLine.remove();
       cancelFrame();
       if (labelTimer !== null) clearTimeout(labelTimer);
-      graph.off('eachNodeAttributesUpdated', relabel);
+      shown.off('eachNodeAttributesUpdated', relabel);
       stopNodeAnimation?.();
       sigma.kill();
     },

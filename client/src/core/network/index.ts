@@ -53,19 +53,21 @@ export function buildUnionGraph(
       }
     }
   }
-  for (const { wave, graph: serialized } of waves) {
+  // Ties are added with keys of our own (a counter, or source->target when directed): graphology's
+  // generated keys and a lookup before every insertion were a third of building 250 000 ties.
+  let next = 0;
+  waves.forEach(({ wave, graph: serialized }, index) => {
     for (const edge of serialized.edges) {
-      const existing = graph.edge(edge.source, edge.target);
+      // The first wave cannot repeat a pair (the API sends each once), so only later waves look up.
+      const existing = index === 0 ? undefined : graph.edge(edge.source, edge.target);
       if (existing !== undefined) {
         graph.getEdgeAttributes(existing).levels[wave] = edge.attributes.level;
         continue;
       }
-      const key = edge.key ?? (mode === 'directed' ? `${edge.source}->${edge.target}` : undefined);
-      const attributes = { levels: { [wave]: edge.attributes.level } };
-      if (key === undefined) graph.addEdge(edge.source, edge.target, attributes);
-      else graph.addEdgeWithKey(key, edge.source, edge.target, attributes);
+      const key = edge.key ?? (mode === 'directed' ? `${edge.source}->${edge.target}` : String(next++));
+      graph.addEdgeWithKey(key, edge.source, edge.target, { levels: { [wave]: edge.attributes.level } });
     }
-  }
+  });
   return graph;
 }
 

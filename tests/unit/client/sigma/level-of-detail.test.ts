@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rankTies, stableUnit, tieLimit, tieShare } from '../../../../client/src/sigma/level-of-detail';
+import {
+  comparedOrder,
+  packedOrder,
+  rankTies,
+  stableUnit,
+  tieLimit,
+  tieShare,
+} from '../../../../client/src/sigma/level-of-detail';
 
 describe('tieShare / tieLimit', () => {
   it('draws every tie when the ones on screen fit the budget', () => {
@@ -58,5 +65,14 @@ describe('rankTies', () => {
       expect(share).toBeGreaterThan(0.2);
       expect(share).toBeLessThan(0.3);
     }
+  });
+});
+
+describe('tie order', () => {
+  it('packs into doubles in the same order a comparator sort gives', () => {
+    // 5 000 keys over four levels; the packed order (a native sort) must equal the comparator's.
+    const keys = Array.from({ length: 5000 }, (_, i) => `org${i % 311}-org${i}`);
+    const levels = keys.map((_, i) => 1 + ((i * 7) % 4));
+    expect(Array.from(packedOrder(keys, levels))).toStrictEqual(Array.from(comparedOrder(keys, levels)));
   });
 });
