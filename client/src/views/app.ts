@@ -5,7 +5,8 @@
  */
 import { h, render } from '../components/dom';
 import { dataStore, loadNetwork, retryAll } from '../core/data';
-import { LOCALES, CATALOGUES, formatMessage, localeStore, setLocale, t } from '../core/i18n';
+import { CATALOGUES, formatMessage, localeStore, t } from '../core/i18n';
+import { languageButtons } from '../components/language-buttons';
 import { layoutStore } from '../core/layout';
 import { resetCamera } from '../core/camera';
 import { setView, TABS, viewStore } from '../core/view';
@@ -197,25 +198,7 @@ export function mountApp(root: HTMLElement): void {
       ),
     );
     languages.setAttribute('aria-label', t('app.language'));
-    render(
-      languages,
-      LOCALES.map((code) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'lang',
-            lang: code,
-            'aria-pressed': String(locale === code),
-            'data-testid': `lang-${code}`,
-            'data-focus-key': `lang-${code}`,
-            title: formatMessage(CATALOGUES[code], code, 'app.languageName'),
-            on: { click: () => setLocale(code) },
-          },
-          code.toUpperCase(),
-        ),
-      ),
-    );
+    render(languages, languageButtons(locale));
     exportButton.textContent = t('app.exportPng');
     uploadButton.textContent = t('app.upload');
     exportButton.disabled = view.tab !== 'map' || !map?.handle();

@@ -9,13 +9,13 @@ import Sigma from 'sigma';
 import { layerFill, pathLine, sdfCircle, sdfSquare } from 'sigma/rendering';
 import { ApiFailure, getJson } from '../api/http';
 import { h, render } from '../components/dom';
+import { languageButtons } from '../components/language-buttons';
 import {
   CATALOGUES,
   formatDateRange,
   formatMessage,
   formatSigned,
   initialLocale,
-  LOCALES,
   localeStore,
   rememberedLocale,
   setLocale,
@@ -201,20 +201,7 @@ export function mountPublicView(root: HTMLElement): void {
     const languages = h(
       'div',
       { class: 'languages', role: 'group', 'aria-label': t('app.language') },
-      LOCALES.map((code) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'lang',
-            lang: code,
-            'aria-pressed': String(locale === code),
-            'data-testid': `lang-${code}`,
-            on: { click: () => setLocale(code) },
-          },
-          code.toUpperCase(),
-        ),
-      ),
+      languageButtons(locale),
     );
     const header = h(
       'header',
