@@ -42,6 +42,7 @@ interface SigmaInternals {
   edgeStyleAnalysis?: StyleAnalysis;
   edgeFramePass?: { run(...args: unknown[]): void };
   mouseCaptor?: { isMoving?: boolean; draggedEvents?: number; currentWheelDirection?: number };
+  touchCaptor?: { isMoving?: boolean };
   getCamera(): { isAnimating(): boolean; getState(): CameraState };
   getSetting(key: 'hideEdgesOnMove'): boolean;
   getRenderParams?: () => { pickingFrameBuffer: unknown };
@@ -72,6 +73,11 @@ function isMoving(internals: SigmaInternals): boolean {
     Boolean(captor?.draggedEvents) ||
     Boolean(captor?.currentWheelDirection)
   );
+}
+
+/** Moving by any means, a finger on a touch screen included (sigma's own test leaves touch out). */
+function isMovingAtAll(internals: SigmaInternals): boolean {
+  return isMoving(internals) || Boolean(internals.touchCaptor?.isMoving);
 }
 
 /** Sigma stops re-running the reducers on every item when its graph state changes. */
@@ -156,7 +162,8 @@ export function movePictureWhileMoving(sigma: object): boolean {
   let still: ReturnType<typeof setTimeout> | null = null;
   const drawWhenStill = (): void => {
     still = null;
-    if (isMoving(internals)) still = setTimeout(drawWhenStill, 60);
+    if (!stage.isConnected) return; // the map was killed
+    if (isMovingAtAll(internals)) still = setTimeout(drawWhenStill, 60);
     else internals.scheduleRender!();
   };
   stage.style.transformOrigin = '0 0';
@@ -166,7 +173,7 @@ export function movePictureWhileMoving(sigma: object): boolean {
     // not: sigma flags one whenever a drag or a zoom starts or ends (its graph state), and the map's
     // reducers do not read that state (reducersIgnoreGraphState); the frame after the move applies it.
     const dataWaiting = internals.pendingProcess !== 'none';
-    if (drawn !== null && !dataWaiting && state.angle === drawn.angle && isMoving(internals)) {
+    if (drawn !== null && !dataWaiting && state.angle === drawn.angle && isMovingAtAll(internals)) {
       if (internals.renderFrame) cancelAnimationFrame(internals.renderFrame);
       internals.renderFrame = null;
       // Where the corners of the drawn picture are under the current camera.
