@@ -197,3 +197,11 @@ export function movePictureWhileMoving(sigma: object): boolean {
   internals.setSettings({ hideEdgesOnMove: false, hideLabelsOnMove: false });
   return true;
 }
+
+/** Cancels the frame sigma has scheduled, if any (one that would draw what is already drawn). */
+export function dropScheduledFrame(sigma: object): void {
+  const internals = sigma as unknown as SigmaInternals;
+  if (!internals.renderFrame) return;
+  cancelAnimationFrame(internals.renderFrame);
+  internals.renderFrame = null;
+}

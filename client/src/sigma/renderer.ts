@@ -13,6 +13,7 @@ import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
 import { createTieView } from './tie-view';
 import {
+  dropScheduledFrame,
   movePictureWhileMoving,
   PICTURE_MOVED,
   reducersIgnoreGraphState,
@@ -210,7 +211,6 @@ export function mountMap(
   // replace it), and ties added later (tie-view.ts) are looked up there: point it at the real graph.
   const groups = (sigma as unknown as { edgeGroups?: { graph?: unknown } }).edgeGroups;
   if (groups && 'graph' in groups) groups.graph = shown;
-  sigma.setGraph(shown);
 
   // After the camera stops: draw more ties when zoomed in, fewer when zoomed out (one refresh per
   // change of the share, which is quantized to powers of two).
@@ -474,9 +474,15 @@ export function mountMap(
     return result;
   };
 
-  // The positions are in the graph before the mount (views/map-view.ts): frame them at once, clear of
-  // the overlays.
-  fitAllNow(false);
+  // Indexes the graph and draws the first picture, framed clear of the overlays. The positions are in
+  // the graph before the mount (views/map-view.ts), but sigma knows their extent only once it has
+  // processed them, inside that first render and before it draws: the camera is set there, and the
+  // second frame its move asked for (the same picture again, 0.3–0.6 s at 50 000) is dropped.
+  (sigma as unknown as { once(event: string, listener: () => void): void }).once('afterProcess', () =>
+    fitAllNow(false),
+  );
+  sigma.setGraph(shown);
+  dropScheduledFrame(sigma);
 
   return {
     sigma,
