@@ -27,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, join } from 'node:path';
 import {
   BUNDLE_FILE_NAMES,
@@ -44,6 +45,8 @@ import { streamCsvRows, type CsvStreamState, type StreamedHeader } from './strea
 export const MAX_STREAMED_TIE_ROWS = 100_000_000;
 
 const TIES = 'ties.csv';
+/** Rows the pass reads between two turns of the event loop. */
+const YIELD_EVERY_ROWS = 2_000;
 const TIE_COLUMNS = new Set(['source', 'target', 'wave', 'level']);
 const LEVEL_PATTERN = /^[0-9]+$/;
 
@@ -101,6 +104,9 @@ export interface BundleStream {
 
 const show = (value: unknown): string => JSON.stringify(value);
 
+/** The extra columns of every tie of a ties.csv that has none: one object, never written to. */
+const NO_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Ids of a table (misshapen rows included, as the in-memory reader counts them), or undefined when untrusted. */
 function idsOf(table: CsvTable | undefined): Map<string, number> | undefined {
   if (table === undefined || !table.complete || !table.has('id')) return undefined;
@@ -125,10 +131,44 @@ interface TieCheck {
   level: number;
 }
 
+/** An empty required cell (unless its whole column is missing, reported once by the header). */
+function requiredCell(
+  header: StreamedHeader,
+  line: number,
+  column: 'source' | 'target' | 'wave',
+  value: string,
+  issues: IssueList,
+): boolean {
+  if (value !== '') return true;
+  if (!header.missingColumns.has(column)) {
+    issues.add({ file: header.file, line, column, reason: `${column} is empty; a value is required` });
+  }
+  return false;
+}
+
+function knownOrganization(
+  file: string,
+  line: number,
+  column: 'source' | 'target',
+  value: string,
+  organizations: ReadonlyMap<string, number> | undefined,
+  issues: IssueList,
+): void {
+  if (organizations !== undefined && value !== '' && !organizations.has(value)) {
+    issues.add({
+      file,
+      line,
+      column,
+      reason: `unknown organization ${show(value)} (not in organizations.csv)`,
+    });
+  }
+}
+
 /**
  * One row of ties.csv checked like `readTies` + `validateRow(tieRow)` do, issues in the same order:
  * empty required cells and a bad level (schema order), the self-tie, then unknown references.
- * Returns the tie's values when the row is usable.
+ * Returns the tie's values when the row is usable. No closures: this runs for every row of a
+ * large file, and under tsx every closure created is also named at run time.
  */
 function checkTieRow(
   header: StreamedHeader,
@@ -138,21 +178,14 @@ function checkTieRow(
   issues: IssueList,
 ): TieCheck | undefined {
   const file = header.file;
+  const line = row.line;
   const source = header.cell(row, 'source');
   const target = header.cell(row, 'target');
   const wave = header.cell(row, 'wave');
   const levelText = header.cell(row, 'level');
-  // Plain statements, no arrays of pairs: this runs twice for every row of a large file.
-  const required = (column: 'source' | 'target' | 'wave', value: string): boolean => {
-    if (value !== '') return true;
-    if (!header.missingColumns.has(column)) {
-      issues.add({ file, line: row.line, column, reason: `${column} is empty; a value is required` });
-    }
-    return false;
-  };
-  let valid = required('source', source);
-  valid = required('target', target) && valid;
-  valid = required('wave', wave) && valid;
+  let valid = requiredCell(header, line, 'source', source, issues);
+  valid = requiredCell(header, line, 'target', target, issues) && valid;
+  valid = requiredCell(header, line, 'wave', wave, issues) && valid;
   let level = MIN_LEVEL;
   if (levelText !== '') {
     level = Number(levelText);
@@ -160,7 +193,7 @@ function checkTieRow(
       valid = false;
       issues.add({
         file,
-        line: row.line,
+        line,
         column: 'level',
         reason: `level must be an integer from ${MIN_LEVEL} to ${MAX_LEVEL}, not ${show(levelText)}`,
       });
@@ -170,40 +203,71 @@ function checkTieRow(
   if (selfTie) {
     issues.add({
       file,
-      line: row.line,
+      line,
       column: 'target',
       reason: `self-tie: source and target are both ${show(source)}`,
     });
   }
-  const known = (column: 'source' | 'target', value: string): void => {
-    if (organizations !== undefined && value !== '' && !organizations.has(value)) {
-      issues.add({
-        file,
-        line: row.line,
-        column,
-        reason: `unknown organization ${show(value)} (not in organizations.csv)`,
-      });
-    }
-  };
-  known('source', source);
-  known('target', target);
+  knownOrganization(file, line, 'source', source, organizations, issues);
+  knownOrganization(file, line, 'target', target, organizations, issues);
   if (waves !== undefined && wave !== '' && !waves.ids.has(wave)) {
-    issues.add({
-      file,
-      line: row.line,
-      column: 'wave',
-      reason: `unknown wave ${show(wave)} (${waves.where})`,
-    });
+    issues.add({ file, line, column: 'wave', reason: `unknown wave ${show(wave)} (${waves.where})` });
   }
   return valid && !selfTie ? { source, target, wave, level } : undefined;
 }
 
 /**
- * Distinct ties as one number per wave: source index × organizations + target index. A Set of
- * numbers rather than of strings: 1 000 000 ties take tens of MB, not hundreds.
+ * A set of non-negative integers below 2^53 in one open-addressing table (linear probing) of
+ * doubles: no object per key, so 1 000 000 keys take 16–32 MB and cost the garbage collector
+ * nothing, where a Set of numbers this large (above the small-integer range) boxes every key.
  */
+class KeySet {
+  private table = new Float64Array(1 << 12).fill(-1);
+  private mask = (1 << 12) - 1;
+  size = 0;
+
+  private static slot(key: number, mask: number): number {
+    const low = key >>> 0;
+    const high = (key / 4_294_967_296) >>> 0;
+    let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h & mask;
+  }
+
+  /** Adds `key`; false when it was already there. */
+  add(key: number): boolean {
+    const table = this.table;
+    let slot = KeySet.slot(key, this.mask);
+    for (;;) {
+      const held = table[slot] as number;
+      if (held === key) return false;
+      if (held === -1) break;
+      slot = (slot + 1) & this.mask;
+    }
+    table[slot] = key;
+    this.size += 1;
+    if (this.size * 2 > this.table.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2).fill(-1);
+    this.mask = this.table.length - 1;
+    for (const key of old) {
+      if (key === -1) continue;
+      let slot = KeySet.slot(key, this.mask);
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = key;
+    }
+  }
+}
+
+/** Distinct ties as one number per wave: source index × organizations + target index. */
 class TieKeys {
-  private readonly seen = new Map<string, Set<number>>();
+  private readonly seen = new Map<string, KeySet>();
   distinct = 0;
 
   constructor(
@@ -211,21 +275,15 @@ class TieKeys {
     private readonly size = organizations.size,
   ) {}
 
-  /** The tie's key (undefined when an end is unknown), or -1 … see `add`. */
-  key(tie: TieCheck): number | undefined {
-    const source = this.organizations.get(tie.source);
-    const target = this.organizations.get(tie.target);
-    return source === undefined || target === undefined ? undefined : source * this.size + target;
-  }
-
   /** Records the tie; returns its key when it was seen before (a repeat), else undefined. */
   add(tie: TieCheck): number | undefined {
-    const key = this.key(tie);
-    if (key === undefined) return undefined;
+    const source = this.organizations.get(tie.source);
+    const target = this.organizations.get(tie.target);
+    if (source === undefined || target === undefined) return undefined;
+    const key = source * this.size + target;
     let wave = this.seen.get(tie.wave);
-    if (wave === undefined) this.seen.set(tie.wave, (wave = new Set()));
-    if (wave.has(key)) return key;
-    wave.add(key);
+    if (wave === undefined) this.seen.set(tie.wave, (wave = new KeySet()));
+    if (!wave.add(key)) return key;
     this.distinct += 1;
     return undefined;
   }
@@ -347,6 +405,10 @@ export async function openBundleStream(
       maxRows: maxTieRows,
       onBytes: (chunk) => hash.update(chunk),
     })) {
+      // Parsed records come out of the stream's buffer as microtasks, which never let I/O in: give
+      // the event loop a turn now and then, or the writes in flight (their results, the next
+      // batch's start) wait for a whole batch to be parsed and the database idles meanwhile.
+      if (state.rows % YIELD_EVERY_ROWS === 0) await nextTurn();
       if (options.onProgress && state.rows - lastReport >= 100_000) {
         lastReport = state.rows;
         options.onProgress({ rows: state.rows, bytes: state.bytes, totalBytes });
@@ -366,8 +428,11 @@ export async function openBundleStream(
       // A repeat at the lowest level can never raise the tie: nothing to hold.
       if (repeated !== undefined && tie.level === MIN_LEVEL) continue;
       extras ??= extraColumns({ ...header, rows: [], complete: true } satisfies CsvTable, TIE_COLUMNS);
-      const extra: Record<string, string> = {};
-      for (const column of extras) extra[column] = header.cell(row, column);
+      let extra = NO_EXTRA;
+      if (extras.length > 0) {
+        extra = {};
+        for (const column of extras) extra[column] = header.cell(row, column);
+      }
       const record: Tie = { source: tie.source, target: tie.target, wave: tie.wave, level: tie.level, extra };
       if (repeated !== undefined) {
         let byKey = raises.get(tie.wave);

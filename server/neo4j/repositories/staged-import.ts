@@ -8,7 +8,9 @@
  * 2. Every batch (organizations, waves, events, ties, attendance, responses) is its own transaction
  *    writing nodes labelled :StagedOrganization / :StagedWave / :StagedEvent, tagged with the import
  *    id, and relationships between them. Readers only ever match :Organization, :Wave, :Event, so
- *    staged data is invisible; each batch also refreshes the pending record's heartbeat.
+ *    staged data is invisible; the pending record's heartbeat is refreshed as batches go.
+ *    The ties are staged while ties.csv is read and checked, in one pass: a problem anywhere stops
+ *    the writing, and what was staged is removed before the problems are reported.
  * 3. Publishing is ONE transaction, small whatever the size of the data (labels only, no
  *    relationship is touched): the live nodes become :Retired, the staged nodes take the live
  *    labels, the (:Dataset) version is bumped, the (:Import) record is created and the
@@ -47,6 +49,9 @@ export const DEFAULT_STREAM_BATCH_SIZE = 50_000;
  * transaction at commit, sorted, so concurrent batches wait for each other there but never deadlock.
  */
 export const DEFAULT_TIE_WRITERS = 2;
+
+/** Organizations per staging transaction (at most the batch size). */
+const ORGANIZATION_BATCH_SIZE = 10_000;
 
 /** How often, at most, a running import refreshes its pending record's heartbeat. */
 const HEARTBEAT_MS = 10_000;
@@ -241,8 +246,11 @@ export class StagedImporter {
       let ahead = batches.next();
       // Until it is awaited, a failure of that read must not count as unhandled.
       ahead.catch(() => undefined);
-      const session = this.driver.session({ database: this.database });
+      // All of a result in one page: the organizations' element ids (one row each) come back in
+      // one round trip rather than one per 1 000 rows, each waiting for the pass to give way.
+      const session = this.driver.session({ database: this.database, fetchSize: -1 });
       let published = false;
+      const writers = Math.max(1, Math.floor(options.writers ?? DEFAULT_TIE_WRITERS));
       try {
         await this.driver.executeQuery(
           cypher('staging/begin'),
@@ -258,15 +266,34 @@ export class StagedImporter {
         // Organization id → element id of its staged node: the one map held for the tie batches.
         const elementIds = new Map<string, string>();
         const organizations = dataset.organizations.map(organizationRow);
-        for (let start = 0; start < organizations.length; start += batchSize) {
-          const rows = organizations.slice(start, start + batchSize);
-          const staged = await session.executeWrite(async (tx) =>
-            (await tx.run(cypher('staging/organizations'), { importId, rows })).records.map(
-              (r) => [String(r.get('id')), String(r.get('elementId'))] as const,
-            ),
+        // In batches of at most ORGANIZATION_BATCH_SIZE, two at a time, like the ties.
+        const slices: (typeof organizations)[] = [];
+        const orgBatch = Math.min(batchSize, ORGANIZATION_BATCH_SIZE);
+        for (let start = 0; start < organizations.length; start += orgBatch) {
+          slices.push(organizations.slice(start, start + orgBatch));
+        }
+        const orgSessions = [session];
+        for (let i = 1; i < Math.min(writers, slices.length); i += 1) {
+          orgSessions.push(this.driver.session({ database: this.database, fetchSize: -1 }));
+        }
+        let nextSlice = 0;
+        try {
+          const settled = await Promise.allSettled(
+            orgSessions.map(async (writer) => {
+              for (let rows = slices[nextSlice++]; rows !== undefined; rows = slices[nextSlice++]) {
+                const staged = await writer.executeWrite(async (tx) =>
+                  (await tx.run(cypher('staging/organizations'), { importId, rows })).records.map(
+                    (r) => [String(r.get('id')), String(r.get('elementId'))] as const,
+                  ),
+                );
+                if (staged.length !== rows.length) throw cancelled(importId);
+                for (const [id, elementId] of staged) elementIds.set(id, elementId);
+              }
+            }),
           );
-          if (staged.length !== rows.length) throw cancelled(importId);
-          for (const [id, elementId] of staged) elementIds.set(id, elementId);
+          for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+        } finally {
+          for (const extra of orgSessions.slice(1)) await extra.close();
         }
         const tieRow = (t: Tie) => [
           elementIds.get(t.source),
@@ -291,7 +318,6 @@ export class StagedImporter {
         };
         // The next batch is read and checked while Neo4j writes the current ones (one batch ahead,
         // no more), and up to `writers` batches are written at once, each on its own session.
-        const writers = Math.max(1, Math.floor(options.writers ?? DEFAULT_TIE_WRITERS));
         const sessions = [session];
         for (let i = 1; i < writers; i += 1) sessions.push(this.driver.session({ database: this.database }));
         const idle = [...sessions];
