@@ -155,7 +155,7 @@ export async function benchNeo4jLoad(options: Neo4jLoadOptions = NEO4J_LOAD_DEFA
   });
   const driver = createDriver(neo4j, { maxTransactionRetryTimeMs: 30_000, connectionTimeoutMs: 30_000 });
   const rows: Row[] = [];
-  let summary: string[] = [];
+  const summary: string[] = [];
   try {
     const repository = new DatasetRepository(driver, 'neo4j');
     await repository.applySchema();
@@ -231,7 +231,7 @@ export async function benchNeo4jLoad(options: Neo4jLoadOptions = NEO4J_LOAD_DEFA
         `${label}Köprü (--batch-size ${options.batchSizes[0]}) at ${Math.round((100 * csv.seconds) / kopruSeconds)} % of LOAD CSV's rate`,
       );
     }
-    summary = ratios;
+    summary.push(...ratios);
   } finally {
     await driver.close();
     await neo4j.stop();
