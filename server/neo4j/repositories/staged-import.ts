@@ -382,8 +382,14 @@ export class StagedImporter {
         await write(cypher('staging/raise-ties'), done.raises.map(tieRow));
         await write(cypher('staging/waves'), dataset.waves.map(waveRow));
         await write(cypher('staging/events'), dataset.events.map(eventRow));
-        await write(cypher('staging/attendance'), dataset.attendance);
-        await write(cypher('staging/responses'), dataset.responses);
+        await write(
+          cypher('staging/attendance'),
+          dataset.attendance.map((a) => ({ ...a, organization: elementIds.get(a.organization) })),
+        );
+        await write(
+          cypher('staging/responses'),
+          dataset.responses.map((r) => ({ ...r, organization: elementIds.get(r.organization) })),
+        );
         report('publishing');
 
         const datasetVersion = await session.executeWrite(async (tx) => {
