@@ -9,7 +9,8 @@
  *                                  several minutes, so not in the default run; bench/neo4j-load.ts)
  *   npm run bench -- --neo4j-only  only the Neo4j load rates
  *   npm run bench -- --neo4j-only --ties 200000   a smaller load run (also --organizations N,
- *                                  --batch-sizes a,b, --load-csv-batch N, --warmup-ties N)
+ *                                  --batch-sizes a,b, --load-csv-batch N, --warmup-ties N, --writers N,
+ *                                  --rounds N: both loaders N times, alternating)
  *   npm run bench -- --no-browser --scale-sizes 1000,10000   scale suite on these sizes only
  *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
  *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
@@ -82,6 +83,8 @@ function mapArgs(all: string[]): string[] {
     '--batch-sizes',
     '--load-csv-batch',
     '--warmup-ties',
+    '--writers',
+    '--rounds',
   ]);
   const own = new Set(['--no-browser', '--no-scale', '--exact-large', '--neo4j', '--neo4j-only']);
   return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));

@@ -52,6 +52,8 @@ export interface StreamCsvOptions {
   maxRows: number;
   /** Bytes read per chunk; default 1 MiB. */
   chunkBytes?: number;
+  /** Sees every chunk of the file's bytes as read (e.g. to hash the file in the same pass). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 // Printable ASCII (nearly every cell of a large export) is already NFC: skip the normalizer.
@@ -74,7 +76,12 @@ class EncodingProblem extends Error {
  * The file's text in chunks: UTF-8 decoded strictly, BOM dropped, line endings unified to LF
  * (a CR at the end of a chunk waits for the next one to know whether an LF follows).
  */
-async function* decodedChunks(path: string, state: CsvStreamState, chunkBytes: number) {
+async function* decodedChunks(
+  path: string,
+  state: CsvStreamState,
+  chunkBytes: number,
+  onBytes: ((chunk: Buffer) => void) | undefined,
+) {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let first = true;
   let pendingCr = false;
@@ -90,6 +97,7 @@ async function* decodedChunks(path: string, state: CsvStreamState, chunkBytes: n
       }
     }
     state.bytes += chunk.length;
+    onBytes?.(chunk);
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
@@ -195,7 +203,9 @@ export async function* streamCsvRows(
   let line = 1;
   const unnamedUse = new Map<number, number>();
   try {
-    const { head, rest } = await peekHead(decodedChunks(path, state, options.chunkBytes ?? 1024 * 1024));
+    const { head, rest } = await peekHead(
+      decodedChunks(path, state, options.chunkBytes ?? 1024 * 1024, options.onBytes),
+    );
     const detected = detectDelimiter(head);
     const delimiter = detected.delimiter;
     line = 1 + detected.skipLines;

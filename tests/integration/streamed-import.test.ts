@@ -1,14 +1,16 @@
 /**
  * The streamed import against the real (throwaway, embedded) Neo4j:
  * - through the CLI (`--stream`, `--batch-size`): the demo lands exactly as the in-memory import
- *   writes it, re-importing the same files writes nothing, `--dry-run` and a broken bundle write
- *   nothing, a different dataset needs `--replace`;
+ *   writes it, repeated ties keep the level and extra columns the in-memory import keeps,
+ *   re-importing the same files writes nothing, `--dry-run` and a broken bundle write nothing (also
+ *   when the problem is found after batches were staged: the same problems as the in-memory
+ *   import, and the staged batches removed), a different dataset needs `--replace`;
  * - all or nothing across a crash: Neo4j is killed (SIGKILL) between tie batches, started again,
  *   and readers see exactly the previous dataset and its (:Import) records; the staged leftovers
  *   are invisible and removed by the clean-up that runs at start and before imports;
  * - a wave read back as a stream is the graph `buildWaveGraph` builds from the whole dataset.
  */
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -17,7 +19,7 @@ import { writeLargeBundle } from '../../bench/neo4j-bundle.js';
 import { runCli } from '../../server/cli/main.js';
 import { buildWaveGraph } from '../../server/domain/graph/build-wave-graph.js';
 import { ANALYSIS_MODES } from '../../server/domain/types.js';
-import { openStreamedBundle } from '../../server/files/stream-bundle.js';
+import { openBundleStream } from '../../server/files/stream-bundle.js';
 import { createDriver } from '../../server/neo4j/driver.js';
 import { DatasetRepository } from '../../server/neo4j/repositories/dataset-repository.js';
 import { StagedImporter } from '../../server/neo4j/repositories/staged-import.js';
@@ -42,6 +44,18 @@ async function cli(...argv: string[]) {
     cwd: process.cwd(),
   });
   return { code, stdout, stderr };
+}
+
+/** Every tie as readers see it, with its level and extra columns, sorted. */
+async function storedTies(d: Driver): Promise<string[]> {
+  const { records } = await d.executeQuery(
+    'MATCH (a:Organization)-[r:COOPERATES_WITH]->(b:Organization) RETURN a.id AS a, b.id AS b, r.wave AS wave, r.level AS level, r.extra AS extra',
+  );
+  return records
+    .map((r) =>
+      JSON.stringify([r.get('a'), r.get('b'), r.get('wave'), Number(r.get('level')), r.get('extra')]),
+    )
+    .sort();
 }
 
 async function staged(driver: Driver): Promise<number> {
@@ -133,6 +147,26 @@ describe('kopru import --stream', () => {
   );
 
   it(
+    "repeated ties keep the highest level and that row's extra columns, as in memory",
+    async () => {
+      const fixture = path.join(import.meta.dirname, '../fixtures/bundles/valid-small');
+      await emptyDatabase(driver);
+      expect((await cli('import', fixture)).code).toBe(0);
+      const inMemory = await storedTies(driver);
+      expect(inMemory.some((t) => t.includes('repeated row'))).toBe(true);
+      await emptyDatabase(driver);
+      const result = await cli('import', fixture, '--batch-size', '1');
+      expect(result.code, result.stderr).toBe(0);
+      expect(await storedTies(driver)).toStrictEqual(inMemory);
+      expect(await staged(driver)).toBe(0);
+      // Back to the demo for the tests below.
+      await emptyDatabase(driver);
+      expect((await cli('import', DEMO_DIR, '--stream')).code).toBe(0);
+    },
+    2 * SLOW,
+  );
+
+  it(
     're-importing the same files writes nothing',
     async () => {
       const before = await snapshotCounts(driver);
@@ -158,6 +192,36 @@ describe('kopru import --stream', () => {
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/ties\.csv:3.*target.*unknown organization "zz"/);
       expect(bad.stderr).toMatch(/ties\.csv:3.*level/);
+
+      // A problem near the end of the file, found after several batches were staged.
+      const late = path.join(scratch, 'late');
+      await writeLargeBundle(late, { organizations: 50, ties: 300 });
+      const ties = (await readFile(path.join(late, 'ties.csv'), 'utf8')).split('\n');
+      ties[290] = ties[290]!.replace(/^org-\d+/, 'org-999999');
+      ties[295] = `${ties[295]!.replace(/,\d+$/, ',')}7`;
+      await writeFile(path.join(late, 'ties.csv'), ties.join('\n'));
+      const reference = await cli('import', late);
+      expect(reference.code).toBe(1);
+      expect(reference.stderr).toMatch(/ties\.csv:291.*source.*unknown organization "org-999999"/);
+      expect(reference.stderr).toMatch(/ties\.csv:296.*level/);
+      const lateStream = await cli('import', late, '--batch-size', '20', '--replace');
+      expect(lateStream.code).toBe(1);
+      const problems = (stderr: string) => stderr.split('\n').filter((line) => line.includes('ties.csv'));
+      expect(problems(lateStream.stderr)).toStrictEqual(problems(reference.stderr));
+      // Through the API: batches were staged before the problem turned up, then removed.
+      let stagedBefore = 0;
+      const lateImport = new StagedImporter(driver, neo4jContext().database).import(
+        await openBundleStream(late),
+        {
+          source: late,
+          replace: true,
+          batchSize: 20,
+          afterTieBatch: (written) => void (stagedBefore = written),
+        },
+      );
+      await expect(lateImport).rejects.toThrow(/The bundle has 2 problems/);
+      expect(stagedBefore).toBeGreaterThanOrEqual(200);
+      expect(await staged(driver)).toBe(0);
 
       const other = path.join(scratch, 'other');
       await writeLargeBundle(other, { organizations: 50, ties: 300 });
@@ -202,7 +266,7 @@ describe('a streamed import killed with Neo4j', () => {
 
       const big = path.join(scratch, 'big');
       await writeLargeBundle(big, { organizations: 2_000, ties: 40_000 });
-      const bundle = await openStreamedBundle(big);
+      const bundle = await openBundleStream(big);
       const importer = createDriver({ ...ctx }, { maxTransactionRetryTimeMs: 0 });
       const pidBefore = (await neo4jStatus()).pid;
       let killedAfter = 0;
@@ -248,7 +312,7 @@ describe('a streamed import killed with Neo4j', () => {
       expect(await snapshotCounts(driver)).toStrictEqual(before);
 
       // The same bundle then imports completely.
-      const finished = await new StagedImporter(driver, ctx.database).import(await openStreamedBundle(big), {
+      const finished = await new StagedImporter(driver, ctx.database).import(await openBundleStream(big), {
         source: big,
         replace: true,
         batchSize: 5_000,

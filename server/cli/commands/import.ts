@@ -7,8 +7,9 @@
  * - in memory (any format, up to 1 000 000 rows per file): one transaction, diffed against the
  *   stored dataset, so re-importing the same data writes nothing;
  * - streamed (a CSV bundle whose ties.csv is over STREAM_THRESHOLD_BYTES, or `--stream`, or
- *   `--batch-size`): ties.csv is read twice as a stream (validate, then load), written in
- *   batches of N rows into staged data that one small final transaction publishes (see
+ *   `--batch-size`): ties.csv is read once as a stream, each batch of N rows checked and then
+ *   written into staged data that one small final transaction publishes; a problem anywhere stops
+ *   the writing, every problem is still listed and the staged data is removed (see
  *   server/neo4j/repositories/staged-import.ts). It replaces the dataset whole.
  */
 import { existsSync } from 'node:fs';
@@ -17,7 +18,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { metricsWriteBack } from '../../domain/analysis/write-back.js';
 import { RECORD_KINDS, type DatasetChanges } from '../../domain/diff/dataset-diff.js';
-import { openStreamedBundle } from '../../files/stream-bundle.js';
+import { checkBundleStream, openBundleStream } from '../../files/stream-bundle.js';
 import { openDatabase } from '../../neo4j/connect.js';
 import { DatasetRepository } from '../../neo4j/repositories/dataset-repository.js';
 import { DEFAULT_STREAM_BATCH_SIZE, StagedImporter } from '../../neo4j/repositories/staged-import.js';
@@ -126,22 +127,25 @@ async function streamImport(
   folder: string,
   options: { replace: boolean; dryRun: boolean; batchSize: number },
 ): Promise<number> {
-  const validateStart = performance.now();
-  const bundle = await openStreamedBundle(folder, {
+  const started = performance.now();
+  // The small files are read and checked first (a missing or unreadable file stops here).
+  const bundle = await openBundleStream(folder, {
     onProgress: (p) => {
-      const seconds = (performance.now() - validateStart) / 1000;
+      const seconds = (performance.now() - started) / 1000;
       const share = p.totalBytes > 0 ? ` (${Math.round((100 * p.bytes) / p.totalBytes)} %)` : '';
       io.stderr(
-        `Validating ties.csv: ${p.rows.toLocaleString('en-US')} rows${share}, ${rate(p.rows, seconds)}\n`,
+        `Reading and checking ties.csv: ${p.rows.toLocaleString('en-US')} rows${share}, ${rate(p.rows, seconds)}\n`,
       );
     },
   });
-  const validateSeconds = (performance.now() - validateStart) / 1000;
-  io.stderr(
-    `Validated ${bundle.tieRows.toLocaleString('en-US')} tie rows in ${validateSeconds.toFixed(1)} s ` +
-      `(${rate(bundle.tieRows, validateSeconds)}): no problems.\n`,
-  );
-  const db = await openDatabase(loadConfig().neo4j, { onProgress: (m) => io.stderr(`${m}\n`) });
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(loadConfig().neo4j, { onProgress: (m) => io.stderr(`${m}\n`) });
+  } catch (error) {
+    // Without a database a broken bundle still gets its list of problems.
+    await checkBundleStream(bundle, options.batchSize);
+    throw error;
+  }
   try {
     await new DatasetRepository(db.driver, db.connection.database).applySchema();
     const outcome = await new StagedImporter(db.driver, db.connection.database).import(bundle, {
@@ -153,7 +157,7 @@ async function streamImport(
       onProgress: (p) => {
         if (p.phase === 'staging') {
           io.stderr(
-            `Loading ties: ${p.ties.toLocaleString('en-US')} of ${p.totalTies.toLocaleString('en-US')}, ` +
+            `Loading ties: ${p.ties.toLocaleString('en-US')} written, ` +
               `${Math.round(p.tiesPerSecond).toLocaleString('en-US')} ties/s\n`,
           );
         } else if (p.phase === 'publishing') {
@@ -170,6 +174,11 @@ async function streamImport(
           `dataset version ${outcome.datasetVersion}, ${outcome.counts.ties} ties in ${outcome.seconds.toFixed(1)} s, ` +
           `${rate(outcome.counts.ties ?? 0, outcome.seconds)}):`
         : 'Nothing to change: the database already holds exactly this data.';
+    const seconds = (performance.now() - started) / 1000;
+    io.stderr(
+      `Validated ${outcome.tieRows.toLocaleString('en-US')} tie rows in one pass with the writing ` +
+        `(${seconds.toFixed(1)} s, ${rate(outcome.tieRows, seconds)}): no problems.\n`,
+    );
     io.stdout(`${head}\n${changeTable(outcome.changes)}\n`);
     return 0;
   } finally {

@@ -8,7 +8,9 @@
  * 2. Every batch (organizations, waves, events, ties, attendance, responses) is its own transaction
  *    writing nodes labelled :StagedOrganization / :StagedWave / :StagedEvent, tagged with the import
  *    id, and relationships between them. Readers only ever match :Organization, :Wave, :Event, so
- *    staged data is invisible; each batch also refreshes the pending record's heartbeat.
+ *    staged data is invisible; the pending record's heartbeat is refreshed as batches go.
+ *    The ties are staged while ties.csv is read and checked, in one pass: a problem anywhere stops
+ *    the writing, and what was staged is removed before the problems are reported.
  * 3. Publishing is ONE transaction, small whatever the size of the data (labels only, no
  *    relationship is touched): the live nodes become :Retired, the staged nodes take the live
  *    labels, the (:Dataset) version is bumped, the (:Import) record is created and the
@@ -25,11 +27,11 @@
 import { recordAuditInTransaction } from './audit-repository.js';
 import { eventRow, extraJson, organizationRow, waveRow } from './record-rows.js';
 import { randomUUID } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { ConflictError } from '../../errors.js';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { ConflictError, ValidationError } from '../../errors.js';
 import type { RecordChanges, DatasetChanges } from '../../domain/diff/dataset-diff.js';
 import type { Tie } from '../../domain/types.js';
-import type { StreamedBundle } from '../../files/stream-bundle.js';
+import { checkBundleStream, type BundleStream, type TiePassSummary } from '../../files/stream-bundle.js';
 import { cypher } from '../cypher.js';
 import { withNeo4jErrors } from '../errors.js';
 
@@ -48,6 +50,9 @@ export const DEFAULT_STREAM_BATCH_SIZE = 50_000;
  */
 export const DEFAULT_TIE_WRITERS = 2;
 
+/** Organizations per staging transaction (at most the batch size). */
+const ORGANIZATION_BATCH_SIZE = 10_000;
+
 /** How often, at most, a running import refreshes its pending record's heartbeat. */
 const HEARTBEAT_MS = 10_000;
 
@@ -61,6 +66,7 @@ export interface StreamImportProgress {
   phase: 'staging' | 'publishing' | 'cleaning';
   /** Ties written so far. */
   ties: number;
+  /** Distinct ties of the bundle, known once ties.csv has been read (0 until then). */
   totalTies: number;
   /** Ties per second since the ties started. */
   tiesPerSecond: number;
@@ -86,7 +92,9 @@ export interface StreamImportOutcome {
   importId: string | null;
   datasetVersion: number | null;
   counts: Record<string, number>;
-  /** Seconds spent writing (staging + publishing), for the rate. */
+  /** Data rows of ties.csv (read and checked). */
+  tieRows: number;
+  /** Seconds spent writing (staging, with the pass over ties.csv, + publishing), for the rate. */
   seconds: number;
 }
 
@@ -102,6 +110,14 @@ function cancelled(importId: string): ConflictError {
   return new ConflictError(
     `The import ${importId} was cancelled while it ran (its staged data was removed as abandoned); import again.`,
   );
+}
+
+/** Deletes the staged data and the pending record of one import, in small transactions. */
+async function removeStaged(session: Session, importId: string): Promise<void> {
+  await (
+    await session.run(cypher('staging/remove-staged'), { importId })
+  ).summary;
+  await session.run(cypher('staging/remove-pending'), { importId });
 }
 
 export class StagedImporter {
@@ -125,12 +141,7 @@ export class StagedImporter {
       const ids = records.map((r) => String(r.get('importId')));
       const session = this.driver.session({ database: this.database });
       try {
-        for (const importId of ids) {
-          await (
-            await session.run(cypher('staging/remove-staged'), { importId })
-          ).summary;
-          await session.run(cypher('staging/remove-pending'), { importId });
-        }
+        for (const importId of ids) await removeStaged(session, importId);
         await session.run(cypher('staging/purge-retired'));
       } finally {
         await session.close();
@@ -139,18 +150,36 @@ export class StagedImporter {
     });
   }
 
-  async import(bundle: StreamedBundle, options: StreamImportOptions): Promise<StreamImportOutcome> {
+  /**
+   * Imports the bundle in one pass over its ties.csv (see server/files/stream-bundle.ts): each tie
+   * batch is staged as soon as it is read and checked. A problem found anywhere stops the writing;
+   * the pass reads on to collect every problem, what was staged is removed, and the ValidationError
+   * is thrown as a validation pass before any write would have thrown it. Whether anything is written
+   * at all (unchanged data, no --replace, a dry run, problems in the small files) is decided before
+   * the first write, with the bundle read (and checked) but not written.
+   */
+  async import(bundle: BundleStream, options: StreamImportOptions): Promise<StreamImportOutcome> {
     const replace = options.replace ?? false;
     const batchSize = options.batchSize ?? DEFAULT_STREAM_BATCH_SIZE;
     const { dataset } = bundle;
-    const counts = {
+    // Waves (without waves.csv) and responses are final once the pass is over.
+    const countsOf = (summary: TiePassSummary) => ({
       organizations: dataset.organizations.length,
       waves: dataset.waves.length,
       events: dataset.events.length,
-      ties: bundle.tieCount,
+      ties: summary.tieCount,
       attendance: dataset.attendance.length,
       responses: dataset.responses.length,
-    };
+    });
+    const changesOf = (counts: ReturnType<typeof countsOf>, change: typeof replaced): DatasetChanges => ({
+      info: change === replaced,
+      organizations: change(counts.organizations),
+      waves: change(counts.waves),
+      events: change(counts.events),
+      ties: change(counts.ties),
+      attendance: change(counts.attendance),
+      responses: change(counts.responses),
+    });
     return withNeo4jErrors(async () => {
       const { records } = await this.driver.executeQuery(
         cypher('staging/previous'),
@@ -160,41 +189,51 @@ export class StagedImporter {
       const previous = records[0]?.toObject() ?? {};
       const version =
         previous.version === null || previous.version === undefined ? null : Number(previous.version);
-      if (version !== null && previous.fingerprint === bundle.fingerprint) {
+      const previousFingerprint = typeof previous.fingerprint === 'string' ? previous.fingerprint : null;
+      // The same files as the live data: one fast read of them decides it before anything is written.
+      const fingerprintAhead =
+        version !== null && previousFingerprint !== null && bundle.writable
+          ? await bundle.fingerprintAhead()
+          : undefined;
+      const writes =
+        bundle.writable &&
+        !options.dryRun &&
+        (version === null || replace) &&
+        (fingerprintAhead === undefined || fingerprintAhead !== previousFingerprint);
+      if (!writes) {
+        // Read and check everything, write nothing; problems are thrown first, as ever.
+        const summary = await checkBundleStream(bundle, batchSize);
+        const counts = countsOf(summary);
+        if (fingerprintAhead !== undefined && summary.fingerprint !== fingerprintAhead) {
+          const reason = 'ties.csv changed while it was read; import it again';
+          throw new ValidationError(reason, [{ file: 'ties.csv', reason }]);
+        }
+        if (version !== null && summary.fingerprint === previousFingerprint) {
+          return {
+            changes: changesOf(counts, unchanged),
+            written: false,
+            importId: null,
+            datasetVersion: version,
+            counts,
+            tieRows: summary.tieRows,
+            seconds: 0,
+          };
+        }
+        if (version !== null && !replace) {
+          throw new ConflictError(
+            'The database already holds a dataset, and a bundle this large is imported as a whole new ' +
+              'dataset (it cannot be merged record by record in memory): add --replace to replace it.',
+          );
+        }
         return {
-          changes: {
-            info: false,
-            organizations: unchanged(counts.organizations),
-            waves: unchanged(counts.waves),
-            events: unchanged(counts.events),
-            ties: unchanged(counts.ties),
-            attendance: unchanged(counts.attendance),
-            responses: unchanged(counts.responses),
-          },
+          changes: changesOf(counts, replaced),
           written: false,
           importId: null,
           datasetVersion: version,
           counts,
+          tieRows: summary.tieRows,
           seconds: 0,
         };
-      }
-      if (version !== null && !replace) {
-        throw new ConflictError(
-          'The database already holds a dataset, and a bundle this large is imported as a whole new ' +
-            'dataset (it cannot be merged record by record in memory): add --replace to replace it.',
-        );
-      }
-      const changes: DatasetChanges = {
-        info: true,
-        organizations: replaced(counts.organizations),
-        waves: replaced(counts.waves),
-        events: replaced(counts.events),
-        ties: replaced(counts.ties),
-        attendance: replaced(counts.attendance),
-        responses: replaced(counts.responses),
-      };
-      if (options.dryRun) {
-        return { changes, written: false, importId: null, datasetVersion: version, counts, seconds: 0 };
       }
 
       await this.removeUnfinishedImports();
@@ -202,13 +241,22 @@ export class StagedImporter {
       const started = performance.now();
       const importId = randomUUID();
       const at = new Date().toISOString();
-      await this.driver.executeQuery(
-        cypher('staging/begin'),
-        { id: importId, source: options.source, at },
-        { database: this.database },
-      );
-      const session = this.driver.session({ database: this.database });
+      // The first batch of ties is read and checked while the organizations are written.
+      const batches = bundle.pass(batchSize);
+      let ahead = batches.next();
+      // Until it is awaited, a failure of that read must not count as unhandled.
+      ahead.catch(() => undefined);
+      // All of a result in one page: the organizations' element ids (one row each) come back in
+      // one round trip rather than one per 1 000 rows, each waiting for the pass to give way.
+      const session = this.driver.session({ database: this.database, fetchSize: -1 });
+      let published = false;
+      const writers = Math.max(1, Math.floor(options.writers ?? DEFAULT_TIE_WRITERS));
       try {
+        await this.driver.executeQuery(
+          cypher('staging/begin'),
+          { id: importId, source: options.source, at },
+          { database: this.database },
+        );
         const write = async (query: string, rows: unknown[]): Promise<void> => {
           for (let start = 0; start < rows.length; start += batchSize) {
             const slice = rows.slice(start, start + batchSize);
@@ -218,57 +266,76 @@ export class StagedImporter {
         // Organization id → element id of its staged node: the one map held for the tie batches.
         const elementIds = new Map<string, string>();
         const organizations = dataset.organizations.map(organizationRow);
-        for (let start = 0; start < organizations.length; start += batchSize) {
-          const rows = organizations.slice(start, start + batchSize);
-          const staged = await session.executeWrite(async (tx) =>
-            (await tx.run(cypher('staging/organizations'), { importId, rows })).records.map(
-              (r) => [String(r.get('id')), String(r.get('elementId'))] as const,
-            ),
-          );
-          if (staged.length !== rows.length) throw cancelled(importId);
-          for (const [id, elementId] of staged) elementIds.set(id, elementId);
+        // In batches of at most ORGANIZATION_BATCH_SIZE, two at a time, like the ties.
+        const slices: (typeof organizations)[] = [];
+        const orgBatch = Math.min(batchSize, ORGANIZATION_BATCH_SIZE);
+        for (let start = 0; start < organizations.length; start += orgBatch) {
+          slices.push(organizations.slice(start, start + orgBatch));
         }
-        await write(cypher('staging/waves'), dataset.waves.map(waveRow));
-        await write(cypher('staging/events'), dataset.events.map(eventRow));
+        const orgSessions = [session];
+        for (let i = 1; i < Math.min(writers, slices.length); i += 1) {
+          orgSessions.push(this.driver.session({ database: this.database, fetchSize: -1 }));
+        }
+        let nextSlice = 0;
+        try {
+          const settled = await Promise.allSettled(
+            orgSessions.map(async (writer) => {
+              for (let rows = slices[nextSlice++]; rows !== undefined; rows = slices[nextSlice++]) {
+                const staged = await writer.executeWrite(async (tx) =>
+                  (await tx.run(cypher('staging/organizations'), { importId, rows })).records.map(
+                    (r) => [String(r.get('id')), String(r.get('elementId'))] as const,
+                  ),
+                );
+                if (staged.length !== rows.length) throw cancelled(importId);
+                for (const [id, elementId] of staged) elementIds.set(id, elementId);
+              }
+            }),
+          );
+          for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+        } finally {
+          for (const extra of orgSessions.slice(1)) await extra.close();
+        }
+        const tieRow = (t: Tie) => [
+          elementIds.get(t.source),
+          elementIds.get(t.target),
+          t.wave,
+          t.level,
+          extraJson(t.extra),
+        ];
 
         const tiesStarted = performance.now();
         let written = 0;
+        let totalTies = 0;
         let lastReport = 0;
         const report = (phase: StreamImportProgress['phase']) => {
           const seconds = (performance.now() - tiesStarted) / 1000;
           options.onProgress?.({
             phase,
             ties: written,
-            totalTies: bundle.tieCount,
+            totalTies,
             tiesPerSecond: seconds > 0 ? written / seconds : 0,
           });
         };
-        // The next batch is parsed while Neo4j writes the current ones (one batch ahead, no more),
-        // and up to `writers` batches are written at once, each on its own session.
-        const writers = Math.max(1, Math.floor(options.writers ?? DEFAULT_TIE_WRITERS));
+        // The next batch is read and checked while Neo4j writes the current ones (one batch ahead,
+        // no more), and up to `writers` batches are written at once, each on its own session.
         const sessions = [session];
         for (let i = 1; i < writers; i += 1) sessions.push(this.driver.session({ database: this.database }));
         const idle = [...sessions];
         const inFlight = new Set<Promise<void>>();
         let failure: { error: unknown } | undefined;
         let lastHeartbeat = performance.now();
-        const batches = bundle.tieBatches(batchSize);
-        let ahead = batches.next();
+        let summary: TiePassSummary | undefined;
         try {
           while (failure === undefined) {
             const next = await ahead;
-            if (next.done) break;
+            if (next.done) {
+              summary = next.value;
+              break;
+            }
             const batch = next.value;
             ahead = batches.next();
-            // A write that fails leaves this read pending: keep its rejection from going unhandled.
             ahead.catch(() => undefined);
-            const rows = batch.map((t: Tie) => [
-              elementIds.get(t.source),
-              elementIds.get(t.target),
-              t.wave,
-              t.level,
-              extraJson(t.extra),
-            ]);
+            const rows = batch.map(tieRow);
             while (idle.length === 0) await Promise.race(inFlight);
             if (failure !== undefined) break;
             if (performance.now() - lastHeartbeat > HEARTBEAT_MS) {
@@ -304,12 +371,25 @@ export class StagedImporter {
           if (failure !== undefined) throw failure.error;
         } finally {
           await Promise.all(inFlight);
-          await batches.return(undefined);
+          await batches.return(undefined as never);
           for (const extra of sessions.slice(1)) await extra.close();
         }
+        const done = summary as TiePassSummary;
+        totalTies = done.tieCount;
+        const counts = countsOf(done);
+        const changes = changesOf(counts, replaced);
         await this.heartbeat(importId);
-        await write(cypher('staging/attendance'), dataset.attendance);
-        await write(cypher('staging/responses'), dataset.responses);
+        await write(cypher('staging/raise-ties'), done.raises.map(tieRow));
+        await write(cypher('staging/waves'), dataset.waves.map(waveRow));
+        await write(cypher('staging/events'), dataset.events.map(eventRow));
+        await write(
+          cypher('staging/attendance'),
+          dataset.attendance.map((a) => ({ ...a, organization: elementIds.get(a.organization) })),
+        );
+        await write(
+          cypher('staging/responses'),
+          dataset.responses.map((r) => ({ ...r, organization: elementIds.get(r.organization) })),
+        );
         report('publishing');
 
         const datasetVersion = await session.executeWrite(async (tx) => {
@@ -320,7 +400,7 @@ export class StagedImporter {
             source: options.source,
             counts: JSON.stringify({ ...counts, changes, streamed: true, batchSize }),
             replace,
-            fingerprint: bundle.fingerprint,
+            fingerprint: done.fingerprint,
           });
           if (options.actor !== undefined) {
             await recordAuditInTransaction(tx, {
@@ -338,16 +418,42 @@ export class StagedImporter {
           }
           return version;
         });
+        published = true;
         const seconds = (performance.now() - started) / 1000;
         report('cleaning');
         await (
           await session.run(cypher('staging/purge-retired'))
         ).summary;
-        return { changes, written: true, importId, datasetVersion, counts, seconds };
+        return {
+          changes,
+          written: true,
+          importId,
+          datasetVersion,
+          counts,
+          tieRows: done.tieRows,
+          seconds,
+        };
+      } catch (error) {
+        // Nothing of this import is visible (it failed before its publish committed): remove what
+        // it staged now. If that fails too (the database is gone), the clean-up at the next start
+        // or import removes it.
+        await batches.return(undefined as never).catch(() => undefined);
+        if (!published) await this.removeImport(importId).catch(() => undefined);
+        throw error;
       } finally {
         await session.close();
       }
     });
+  }
+
+  /** Removes what import `importId` staged, on its own session. */
+  private async removeImport(importId: string): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await removeStaged(session, importId);
+    } finally {
+      await session.close();
+    }
   }
 
   /** Refreshes the pending record's heartbeat; a missing record (cleaned up as dead) stops the import. */
