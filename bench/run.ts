@@ -15,6 +15,13 @@
  *   npm run bench -- --no-scale    skip the scale suite (SBM and BA graphs, igraph side by side)
  *   npm run bench -- --exact-large exact betweenness on 50 000 nodes too (about ten minutes)
  *   npm run bench -- --scale-runs 1  one run per size instead of 5 / 3 / 1 (a quick, noisier look)
+ *   npm run bench -- --scale-sizes 50000 --parity-only --exact-large
+ *                                  parity with igraph only (no timings, no map): per graph one igraph --values
+ *                                  run and one Köprü full suite, then the parity table (with exact
+ *                                  betweenness at 50 000 nodes: Köprü ~5 min, igraph ~15 min per graph)
+ *   npm run bench -- … --parity-only --reuse-igraph-values   keep the igraph-values.json already in
+ *                                  each graph's folder (os.tmpdir()/kopru-bench-graphs/NAME) instead
+ *                                  of running igraph again
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -31,7 +38,8 @@ console.log(
   `Köprü benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 );
 const neo4jOnly = args.includes('--neo4j-only');
-if (!neo4jOnly) await benchAnalysis();
+const parityOnly = args.includes('--parity-only');
+if (!neo4jOnly && !parityOnly) await benchAnalysis();
 
 if (args.includes('--neo4j') || neo4jOnly) {
   try {
@@ -53,6 +61,8 @@ if (!args.includes('--no-scale') && !neo4jOnly) {
       sizes: (valueOf('--scale-sizes') ?? '1000,10000,50000').split(',').map(Number),
       kinds: (valueOf('--scale-kinds') ?? 'sbm,ba').split(',') as ('sbm' | 'ba')[],
       exactLarge: args.includes('--exact-large'),
+      parityOnly,
+      reuseIgraphValues: args.includes('--reuse-igraph-values'),
       ...(valueOf('--scale-runs') ? { runs: Number(valueOf('--scale-runs')) } : {}),
     });
   } catch (error) {
@@ -60,7 +70,7 @@ if (!args.includes('--no-scale') && !neo4jOnly) {
   }
 }
 
-if (!args.includes('--no-browser') && !neo4jOnly) {
+if (!args.includes('--no-browser') && !neo4jOnly && !parityOnly) {
   console.log('\nMap in headless Chromium (takes several minutes with software WebGL) …');
   // Its own process: it builds a page with Vite and drives Chromium.
   const result = spawnSync(
@@ -86,6 +96,14 @@ function mapArgs(all: string[]): string[] {
     '--writers',
     '--rounds',
   ]);
-  const own = new Set(['--no-browser', '--no-scale', '--exact-large', '--neo4j', '--neo4j-only']);
+  const own = new Set([
+    '--no-browser',
+    '--no-scale',
+    '--exact-large',
+    '--neo4j',
+    '--neo4j-only',
+    '--parity-only',
+    '--reuse-igraph-values',
+  ]);
   return all.filter((arg, i) => !own.has(arg) && !withValue.has(arg) && !withValue.has(all[i - 1] ?? ''));
 }

@@ -7,6 +7,8 @@
  * Last, parity: igraph's values on the same graph (igraph_suite.py --values, written by the first
  * igraph run, outside its timed section) against Köprü's full suite, measure by measure (parity.ts);
  * below 20 000 nodes also a sampled betweenness against igraph's exact one, within its error bound.
+ * `parityOnly` skips every timing: one igraph --values run and one Köprü full suite per graph, then the
+ * parity table (the cheap way to check parity at 50 000 nodes, where a timed run takes hours).
  * Never fails: a missing igraph or dist/ build is reported and skipped, a differing value printed.
  */
 import { spawnSync } from 'node:child_process';
@@ -63,6 +65,13 @@ export interface ScaleOptions {
   exactLarge: boolean;
   /** Runs per size; default 5 at 1 000 nodes, 3 at 10 000, 1 above. */
   runs?: number;
+  /** Parity only: no timings, one igraph --values run and one Köprü full suite per graph. */
+  parityOnly?: boolean;
+  /**
+   * With `parityOnly`: use the igraph-values.json already in the graph's folder instead of running
+   * igraph again (its n and m are checked against the graph; the graphs are seeded, so the same).
+   */
+  reuseIgraphValues?: boolean;
 }
 
 const median = (values: number[]): number => {
@@ -150,10 +159,13 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
   const withIgraph = igraphAvailable();
   const withDist = existsSync(CLI_DIST);
   console.log(
-    `\nScale: full metric suite, compare with 1 000 permutations; medians (runs: ${options.runs ?? '5 at 1 000 nodes, 3 at 10 000, 1 at 50 000'})`,
+    options.parityOnly
+      ? '\nScale: parity with igraph only (one run of each, no timings)'
+      : `\nScale: full metric suite, compare with 1 000 permutations; medians (runs: ${options.runs ?? '5 at 1 000 nodes, 3 at 10 000, 1 at 50 000'})`,
   );
   if (!withIgraph) console.log('igraph not available (Debian: apt-get install python3-igraph): no ratios.');
-  if (!withDist) console.log('dist/ not built (npm run build:server): no whole-process comparison.');
+  if (!withDist && !options.parityOnly)
+    console.log('dist/ not built (npm run build:server): no whole-process comparison.');
   const folderRoot = path.join(os.tmpdir(), 'kopru-bench-graphs');
   const summary: string[] = [];
   const header = `${'graph'.padEnd(10)}  ${'measure'.padEnd(34)}  ${'Köprü ms'.padStart(9)}  ${'igraph ms'.padStart(9)}  ${'ratio'.padStart(6)}`;
@@ -167,6 +179,10 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
       writeFileSync(path.join(folder, 'edges.csv'), csv.edges);
       const graph = toGraph(list);
       const exact = n < 20_000 || options.exactLarge;
+      if (options.parityOnly) {
+        await parityOnly(list.name, folder, graph, exact, withIgraph, options.reuseIgraphValues, summary);
+        continue;
+      }
       const runs = options.runs ?? runsFor(n);
       console.log(
         `\n${list.name}: ${n} nodes, ${list.sources.length} ties, ${exact ? 'exact' : 'approximate: betweenness ε 0.01, distances ε 0.05, δ 0.1'}; load average ${load()}`,
@@ -253,19 +269,67 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
           `${list.name.padEnd(10)}  ${name.padEnd(34)}  ${fmt(k).padStart(9)}  ${fmt(i).padStart(9)}  ${ratio.padStart(6)}`,
         );
       }
-      if (metrics && existsSync(valuesFile)) {
-        const rows = parity(graph, metrics, JSON.parse(readFileSync(valuesFile, 'utf8')) as IgraphValues);
-        const differing = rows.filter((row) => row.verdict === 'differs');
-        summary.push(`${list.name}: ${rows.length - differing.length} of ${rows.length} rows agree`);
-        console.log(`\n${list.name}: parity with igraph (max |Köprü − igraph| / max |igraph| unless stated)`);
-        console.log(formatParity(rows, '  ').join('\n'));
-        if (differing.length) console.log(`  DIFFERS: ${differing.map((row) => row.measure).join(', ')}`);
-      } else if (withIgraph) {
-        console.log(`\n${list.name}: no igraph values (the igraph run failed): no parity check.`);
-      }
+      if (metrics) reportParity(list.name, graph, metrics, valuesFile, withIgraph, summary);
     }
   }
   if (summary.length) console.log(`\nParity with igraph: ${summary.join('; ')}.`);
+}
+
+/**
+ * `--parity-only`: igraph's values (one igraph_suite.py --values run, or the file already there with
+ * `reuse`), one Köprü full suite, then the parity table. The two wall times are
+ * printed for orientation only (one run each, on whatever load the machine has).
+ */
+async function parityOnly(
+  name: string,
+  folder: string,
+  graph: ReturnType<typeof toGraph>,
+  exact: boolean,
+  withIgraph: boolean,
+  reuse: boolean | undefined,
+  summary: string[],
+): Promise<void> {
+  const valuesFile = path.join(folder, 'igraph-values.json');
+  console.log(`\n${name}: parity only, ${exact ? 'exact' : 'approximate'}; load average ${load()}`);
+  if (reuse && existsSync(valuesFile)) {
+    console.log(`  igraph values: reused ${valuesFile}`);
+  } else {
+    rmSync(valuesFile, { force: true });
+    if (withIgraph) {
+      const start = performance.now();
+      igraphGroups(folder, valuesFile);
+      console.log(`  igraph --values run: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+  }
+  const start = performance.now();
+  const metrics = await computeWaveMetricsAsync(graph, {
+    wave: '1',
+    mode: 'undirected',
+    betweenness: exact ? 'exact' : 'approximate',
+  });
+  console.log(`  Köprü full suite: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  reportParity(name, graph, metrics, valuesFile, withIgraph, summary);
+}
+
+/** Prints the parity table of one graph and adds its one-line verdict to `summary`. */
+function reportParity(
+  name: string,
+  graph: ReturnType<typeof toGraph>,
+  metrics: WaveMetrics,
+  valuesFile: string,
+  withIgraph: boolean,
+  summary: string[],
+): void {
+  if (!existsSync(valuesFile)) {
+    if (withIgraph) console.log(`\n${name}: no igraph values (the igraph run failed): no parity check.`);
+    return;
+  }
+  const rows = parity(graph, metrics, JSON.parse(readFileSync(valuesFile, 'utf8')) as IgraphValues);
+  const differing = rows.filter((row) => row.verdict === 'differs');
+  summary.push(`${name}: ${rows.length - differing.length} of ${rows.length} rows agree`);
+  console.log(`\n${name}: parity with igraph (max |Köprü − igraph| / max |igraph| unless stated)`);
+  console.log(formatParity(rows, '  ').join('\n'));
+  if (differing.length) console.log(`  DIFFERS: ${differing.map((row) => row.measure).join(', ')}`);
 }
 
 /**
