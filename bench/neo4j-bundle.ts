@@ -8,6 +8,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../server/neo4j/driver.js';
+import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/neo4j/embedded.js';
 
 export interface LargeBundleOptions {
   organizations: number;
@@ -89,4 +92,20 @@ export async function writeLargeBundle(dir: string, options: LargeBundleOptions)
       }
     })(),
   );
+}
+
+/**
+ * The embedded Neo4j of the load benchmarks: a 2 GiB heap for Cypher's per-transaction state, a page
+ * cache large enough for the whole store, and a driver that waits through long batches.
+ */
+export async function startBenchNeo4j(home: string): Promise<{ neo4j: EmbeddedNeo4j; driver: Driver }> {
+  const neo4j = await startEmbeddedNeo4j({
+    home,
+    port: await findFreePort(),
+    heap: '2g',
+    pagecacheMb: 1024,
+    quiet: true,
+  });
+  const driver = createDriver(neo4j, { maxTransactionRetryTimeMs: 30_000, connectionTimeoutMs: 30_000 });
+  return { neo4j, driver };
 }

@@ -22,12 +22,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4jDriver, { type Driver } from 'neo4j-driver';
 import { openBundleStream } from '../server/files/stream-bundle.js';
-import { createDriver } from '../server/neo4j/driver.js';
-import { embeddedPaths, findFreePort, startEmbeddedNeo4j } from '../server/neo4j/embedded.js';
+import { embeddedPaths } from '../server/neo4j/embedded.js';
 import { DatasetRepository } from '../server/neo4j/repositories/dataset-repository.js';
 import { DEFAULT_STREAM_BATCH_SIZE, StagedImporter } from '../server/neo4j/repositories/staged-import.js';
 import { readWaveGraph } from '../server/neo4j/wave-reader.js';
-import { writeLargeBundle } from './neo4j-bundle.js';
+import { startBenchNeo4j, writeLargeBundle } from './neo4j-bundle.js';
 
 export interface Neo4jLoadOptions {
   ties: number;
@@ -145,15 +144,7 @@ export async function benchNeo4jLoad(options: Neo4jLoadOptions = NEO4J_LOAD_DEFA
   await writeLargeBundle(bundle, { organizations: options.organizations, ties: options.ties });
   console.log(`  bundle written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  // Heap for Cypher's per-transaction state, page cache large enough for the whole store.
-  const neo4j = await startEmbeddedNeo4j({
-    home,
-    port: await findFreePort(),
-    heap: '2g',
-    pagecacheMb: 1024,
-    quiet: true,
-  });
-  const driver = createDriver(neo4j, { maxTransactionRetryTimeMs: 30_000, connectionTimeoutMs: 30_000 });
+  const { neo4j, driver } = await startBenchNeo4j(home);
   const rows: Row[] = [];
   const summary: string[] = [];
   try {

@@ -13,10 +13,9 @@ import { parseArgs } from 'node:util';
 import neo4jDriver, { type Driver } from 'neo4j-driver';
 import { openBundleStream } from '../server/files/stream-bundle.js';
 import { cypher } from '../server/neo4j/cypher.js';
-import { createDriver } from '../server/neo4j/driver.js';
-import { embeddedPaths, findFreePort, startEmbeddedNeo4j } from '../server/neo4j/embedded.js';
+import { embeddedPaths } from '../server/neo4j/embedded.js';
 import { DatasetRepository } from '../server/neo4j/repositories/dataset-repository.js';
-import { writeLargeBundle } from './neo4j-bundle.js';
+import { startBenchNeo4j, writeLargeBundle } from './neo4j-bundle.js';
 
 const { values } = parseArgs({
   options: {
@@ -99,14 +98,7 @@ console.log(
   `the pass over ties.csv (read, check, batch), nothing written: ${seconds(started)} s for ${parsed} ties`,
 );
 
-const neo4j = await startEmbeddedNeo4j({
-  home,
-  port: await findFreePort(),
-  heap: '2g',
-  pagecacheMb: 1024,
-  quiet: true,
-});
-const driver = createDriver(neo4j, { maxTransactionRetryTimeMs: 30_000, connectionTimeoutMs: 30_000 });
+const { neo4j, driver } = await startBenchNeo4j(home);
 try {
   await new DatasetRepository(driver, 'neo4j').applySchema();
   await run(driver, cypher('staging/await-indexes'));

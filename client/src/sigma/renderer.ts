@@ -7,7 +7,7 @@
 import Sigma from 'sigma';
 import { extremityArrow, layerFill, pathLine, sdfCircle, sdfSquare } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
-import type { Positions } from '../core/layout';
+import { writePositions, type Positions } from '../core/layout';
 import type { UnionEdgeAttributes, UnionGraph, UnionNodeAttributes } from '../core/network';
 import type { LabelDensity } from '../core/view';
 import { rankTies, tieLimit } from './level-of-detail';
@@ -530,18 +530,7 @@ export function mountMap(
       stopNodeAnimation?.();
       stopNodeAnimation = null;
       if (!animate) {
-        // In place: the union graph and sigma's graph share the attribute objects (tie-view.ts).
-        shown.updateEachNodeAttributes(
-          (id, attributes) => {
-            const point = positions[id];
-            if (point) {
-              attributes.x = point.x;
-              attributes.y = point.y;
-            }
-            return attributes;
-          },
-          { attributes: ['x', 'y'] },
-        );
+        writePositions(shown, positions);
         fitAll(false);
         return;
       }

@@ -16,6 +16,7 @@ import {
   layoutStore,
   readCachedLayout,
   writeCachedLayout,
+  writePositions,
   type Positions,
 } from '../core/layout';
 import { selectOrganization, viewStore, type LayoutKind } from '../core/view';
@@ -116,17 +117,7 @@ export function mountMapView(options: { insets(): { left: number; right: number 
     forcePositions = cached ?? seedFor(current.graph);
     if (cached) layoutStore.set({ status: 'ready', positions: cached, fromCache: true });
     const positions = positionsFor(layout, forcePositions, current);
-    current.graph.updateEachNodeAttributes(
-      (id, attributes) => {
-        const point = positions[id];
-        if (point) {
-          attributes.x = point.x;
-          attributes.y = point.y;
-        }
-        return attributes;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    writePositions(current.graph, positions);
     shownLayout = layout;
     return cached !== null;
   };

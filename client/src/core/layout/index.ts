@@ -5,9 +5,28 @@
  * cached per dataset version. "Group by city" and "group by kind" rearrange the force positions into
  * one cluster per group, keeping each cluster's inner arrangement.
  */
+import type { UnionGraph } from '../network';
 import { createStore } from '../store';
 
 export type Positions = Record<string, { x: number; y: number }>;
+
+/**
+ * Writes positions into the graph's node attributes in place (organizations without one keep theirs).
+ * In place, because the union graph and sigma's graph share those objects (sigma/tie-view.ts).
+ */
+export function writePositions(graph: UnionGraph, positions: Positions): void {
+  graph.updateEachNodeAttributes(
+    (id, attributes) => {
+      const point = positions[id];
+      if (point) {
+        attributes.x = point.x;
+        attributes.y = point.y;
+      }
+      return attributes;
+    },
+    { attributes: ['x', 'y'] },
+  );
+}
 
 export interface LayoutNode {
   id: string;
